@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Email;
+using TrustPortal.Web.Features.Organizations;
+using TrustPortal.Web.Features.TrustCenter;
+
+namespace TrustPortal.Web.Data;
+
+/// <summary>The unit of work. Saving chains any new audit events onto the trail in the same transaction.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    // One writer at a time extends the chain in this process; the unique sequence catches other processes.
+    private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
+    public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
+    public DbSet<ContentSection> ContentSections => Set<ContentSection>();
+    public DbSet<Certification> Certifications => Set<Certification>();
+    public DbSet<Subprocessor> Subprocessors => Set<Subprocessor>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (PendingAuditEvents().Count > 0)
+        {
+            throw new InvalidOperationException("Audit events must be saved with SaveChangesAsync.");
+        }
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = PendingAuditEvents();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await AuditChainLock.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var head = await AuditEvents.AsNoTracking()
+                    .OrderByDescending(e => e.Sequence)
+                    .Select(e => new { e.Sequence, e.Hash })
+                    .FirstOrDefaultAsync(cancellationToken);
+                AuditChain.Link(pending, head?.Sequence ?? 0, head?.Hash ?? AuditChain.GenesisHash);
+                try
+                {
+                    return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                }
+                catch (DbUpdateException) when (attempt < 3)
+                {
+                    // Another process extended the chain between our read and our write: link again.
+                }
+            }
+        }
+        finally
+        {
+            AuditChainLock.Release();
+        }
+    }
+
+    private List<AuditEvent> PendingAuditEvents() =>
+        ChangeTracker.Entries<AuditEvent>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .ToList();
+}

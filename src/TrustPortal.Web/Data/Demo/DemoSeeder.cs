@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Organizations;
+using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Security;
+
+namespace TrustPortal.Web.Data.Demo;
+
+/// <summary>Fills an empty database with the demo vendor's content, organizations and one user per role.</summary>
+public sealed class DemoSeeder(
+    AppDbContext db,
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    AuditTrail audit,
+    TimeProvider clock,
+    IOptions<DemoOptions> options,
+    ILogger<DemoSeeder> logger)
+{
+    public static readonly IReadOnlyList<DemoUser> Users =
+    [
+        new("admin@trustportal.local", "Avery Admin", null, [Roles.Admin]),
+        new("legal@trustportal.local", "Lee Legal", null, [Roles.Legal]),
+        new("sales@trustportal.local", "Sam Sales", null, [Roles.Sales]),
+        new("customer@acme.example", "Casey Customer", "Acme Corporation", [Roles.Customer]),
+        new("customer@globex.example", "Gale Globex", "Globex Inc.", [Roles.Customer]),
+    ];
+
+    private static readonly string[] OtherOrganizations = ["Initech LLC", "Umbrella Health", "Stark Analytics"];
+
+    public async Task SeedAsync()
+    {
+        var password = options.Value.Password;
+        if (string.IsNullOrWhiteSpace(password))
+        {
+            throw new InvalidOperationException("Demo:Seed is on but Demo:Password is empty.");
+        }
+        await EnsureRolesAsync(roles);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!await db.ContentVersions.AnyAsync())
+        {
+            SeedTrustCenter(now);
+        }
+
+        var organizations = await db.Organizations.ToDictionaryAsync(o => o.Name);
+        foreach (var name in Users.Select(u => u.Organization).OfType<string>().Concat(OtherOrganizations))
+        {
+            if (!organizations.ContainsKey(name))
+            {
+                organizations[name] = db.Organizations.Add(new Organization { Name = name, CreatedAtUtc = now }).Entity;
+            }
+        }
+        await db.SaveChangesAsync();
+
+        foreach (var demo in Users)
+        {
+            await EnsureUserAsync(demo, password, demo.Organization is null ? null : organizations[demo.Organization].Id);
+        }
+        logger.LogInformation("Demo data ready. Sign in with any of these accounts and the password from Demo:Password:{Accounts}",
+            string.Concat(Users.Select(u => $"\n  {u.Email,-28} {string.Join(", ", u.Roles)}{(u.Organization is null ? "" : $" ({u.Organization})")}")));
+    }
+
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roleManager)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                await roleManager.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    private void SeedTrustCenter(DateTime now)
+    {
+        var sections = DemoContent.CommitmentSections();
+        db.ContentVersions.Add(new ContentVersion
+        {
+            Number = 1,
+            EffectiveDate = new DateOnly(2026, 1, 15),
+            PublishedAtUtc = now,
+            PublishedBy = "demo seed",
+            ChangeSummary = "First published version of our API data-privacy commitments.",
+            Sha256 = ContentHash.Compute(sections),
+            Sections = sections,
+        });
+        db.Certifications.AddRange(DemoContent.Certifications());
+        db.Subprocessors.AddRange(DemoContent.Subprocessors());
+        audit.Record(db, AuditActor.System, "content.published", nameof(ContentVersion), "1", new { Note = "demo seed" });
+    }
+
+    private async Task EnsureUserAsync(DemoUser demo, string password, Guid? organizationId)
+    {
+        if (await users.FindByEmailAsync(demo.Email) is not null)
+        {
+            return;
+        }
+        var user = new ApplicationUser
+        {
+            UserName = demo.Email,
+            Email = demo.Email,
+            EmailConfirmed = true,
+            DisplayName = demo.DisplayName,
+            OrganizationId = organizationId,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create demo user {demo.Email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+        }
+        await users.AddToRolesAsync(user, demo.Roles);
+    }
+}
+
+public sealed record DemoUser(string Email, string DisplayName, string? Organization, string[] Roles);

@@ -1,0 +1,24 @@
+namespace TrustPortal.Web.Features.Email;
+
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    public string FromAddress { get; set; } = "trust@trustportal.local";
+    public string FromName { get; set; } = "TrustPortal";
+    /// <summary>Where .eml files go when no SMTP host is set; relative paths are under the data directory.</summary>
+    public string PickupDirectory { get; set; } = "mail";
+    public int MaxAttempts { get; set; } = 8;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+    /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable (MailKit's SecureSocketOptions).</summary>
+    public string Security { get; set; } = "Auto";
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using TrustPortal.Web.Data;
+
+namespace TrustPortal.Web.Features.Email;
+
+/// <summary>Queues emails into the caller's unit of work; the <see cref="OutboxSender"/> delivers them after commit.</summary>
+public sealed class EmailOutbox(TimeProvider clock, OutboxSignal signal)
+{
+    public void Enqueue(AppDbContext db, string to, string subject, string text)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            To = to,
+            Subject = subject,
+            TextBody = text,
+            HtmlBody = ToHtml(text),
+            CreatedAtUtc = now,
+            NextAttemptAtUtc = now,
+        });
+        db.SavedChanges += (_, _) => signal.Notify();
+    }
+
+    // Plain paragraphs with links made clickable; everything else is encoded, so no input becomes markup.
+    private static string ToHtml(string text)
+    {
+        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => string.Join("<br>", p.Split('\n').Select(FormatLine)));
+        return "<!DOCTYPE html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.5\">"
+            + string.Concat(paragraphs.Select(p => $"<p>{p}</p>")) + "</body></html>";
+    }
+
+    private static string FormatLine(string line)
+    {
+        var trimmed = line.Trim();
+        var encoded = WebUtility.HtmlEncode(trimmed);
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? $"<a href=\"{encoded}\">{encoded}</a>"
+            : encoded;
+    }
+}
+
+/// <summary>Wakes the sender as soon as a message is committed instead of waiting for the next poll.</summary>
+public sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (signal.CurrentCount == 0)
+        {
+            try { signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => signal.Dispose();
+}

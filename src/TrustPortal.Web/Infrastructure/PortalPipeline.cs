@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MudBlazor.Services;
+using TrustPortal.Web.Components;
+using TrustPortal.Web.Components.Account;
+using TrustPortal.Web.Security;
+
+namespace TrustPortal.Web.Infrastructure;
+
+/// <summary>Services and middleware that are not any one feature's: Blazor, MudBlazor, headers, health.</summary>
+public static class PortalPipeline
+{
+    public static void AddPortalCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<PublicUrls>();
+        builder.Services.AddOptions<VendorOptions>().Bind(builder.Configuration.GetSection(VendorOptions.Section))
+            .Validate(v => !string.IsNullOrWhiteSpace(v.Name) && !string.IsNullOrWhiteSpace(v.LegalName), "Vendor:Name and Vendor:LegalName are required.")
+            .ValidateOnStart();
+    }
+
+    public static void UsePortalPipeline(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseHttpsRedirection();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache();
+        app.UseAntiforgery();
+    }
+
+    public static void MapPortalEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResponseWriter = async (context, report) =>
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                });
+            },
+        }).AllowAnonymous().DisableHttpMetrics();
+        app.MapThemeEndpoint();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+
+namespace TrustPortal.Web.Infrastructure;
+
+/// <summary>Absolute links for emails: the configured public URL, else the host of the current request.</summary>
+public sealed class PublicUrls(IOptions<VendorOptions> vendor, IHttpContextAccessor http)
+{
+    public string Absolute(string path)
+    {
+        var configured = vendor.Value.PublicUrl;
+        string baseUrl;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            baseUrl = configured.TrimEnd('/');
+        }
+        else if (http.HttpContext?.Request is { } request)
+        {
+            baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        }
+        else
+        {
+            baseUrl = "http://localhost";
+        }
+        return baseUrl + "/" + path.TrimStart('/');
+    }
+}

@@ -1,0 +1,32 @@
+using TrustPortal.Web.Components;
+using TrustPortal.Web.Data.Demo;
+using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Email;
+using TrustPortal.Web.Features.Organizations;
+using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalCore();
+builder.AddDatabase();
+builder.AddPortalIdentity();
+builder.AddAudit();
+builder.AddEmail();
+builder.AddTrustCenter();
+builder.AddOrganizations();
+builder.AddDemoData();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+await app.SeedDemoDataAsync();
+
+app.UsePortalPipeline();
+app.MapPortalEndpoints();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace TrustPortal.Web.Security;
+
+/// <summary>Authorization policy names, used as <c>[Authorize(Policy = Policies.X)]</c>.</summary>
+public static class Policies
+{
+    public const string CustomerMember = nameof(CustomerMember);
+    public const string ReviewBaa = nameof(ReviewBaa);
+    public const string ManageAgreements = nameof(ManageAgreements);
+    public const string ViewAttestations = nameof(ViewAttestations);
+    public const string ReadAudit = nameof(ReadAudit);
+    public const string Administer = nameof(Administer);
+    public const string Staff = nameof(Staff);
+
+    public static void AddPortalPolicies(this AuthorizationBuilder auth)
+    {
+        auth.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(CustomerMember, p => p.RequireRole(Roles.Customer))
+            .AddPolicy(ReviewBaa, p => p.RequireRole(Roles.Sales))
+            .AddPolicy(ManageAgreements, p => p.RequireRole(Roles.Legal))
+            .AddPolicy(ViewAttestations, p => p.RequireRole(Roles.Legal, Roles.Sales))
+            .AddPolicy(ReadAudit, p => p.RequireRole(Roles.Legal, Roles.Admin))
+            .AddPolicy(Administer, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Staff, p => p.RequireRole(Roles.Sales, Roles.Legal, Roles.Admin));
+    }
+}
