@@ -56,7 +56,9 @@ public static class PortalPipeline
             },
         }).AllowAnonymous().DisableHttpMetrics();
         app.MapThemeEndpoint();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>()
+            // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own default ('self') would be a second, weaker CSP.
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
     }
 }

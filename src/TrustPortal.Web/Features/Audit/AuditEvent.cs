@@ -6,7 +6,8 @@ namespace TrustPortal.Web.Features.Audit;
 /// <summary>One append-only entry of the audit trail, chained to the one before it by hash.</summary>
 public class AuditEvent
 {
-    /// <summary>Position in the chain, 1-based, assigned when saved.</summary>
+    public long Id { get; set; }
+    /// <summary>Position in the chain, 1-based, assigned when saved; unique, so two writers cannot both extend the same head.</summary>
     public long Sequence { get; set; }
     public DateTime OccurredAtUtc { get; set; }
     public string? ActorId { get; set; }
@@ -25,8 +26,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
 {
     public void Configure(EntityTypeBuilder<AuditEvent> builder)
     {
-        builder.HasKey(e => e.Sequence);
-        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        builder.HasIndex(e => e.Sequence).IsUnique();
         builder.Property(e => e.ActorId).HasMaxLength(450);
         builder.Property(e => e.ActorName).HasMaxLength(256);
         builder.Property(e => e.Action).HasMaxLength(100);

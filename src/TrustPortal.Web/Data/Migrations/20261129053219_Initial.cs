@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -29,6 +29,8 @@ namespace TrustPortal.Web.Data.Migrations
                 name: "AuditEvents",
                 columns: table => new
                 {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
@@ -43,7 +45,7 @@ namespace TrustPortal.Web.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AuditEvents", x => x.Sequence);
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -402,6 +404,12 @@ namespace TrustPortal.Web.Data.Migrations
                 name: "IX_AuditEvents_OccurredAtUtc",
                 table: "AuditEvents",
                 column: "OccurredAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_Sequence",
+                table: "AuditEvents",
+                column: "Sequence",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentSections_ContentVersionId_Slug",

@@ -1,0 +1,65 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace TrustPortal.Testing;
+
+/// <summary>
+/// An HTTP client that behaves like a browser without script: keeps cookies, does not follow redirects on its own,
+/// and submits the portal's server-rendered forms with their antiforgery token.
+/// </summary>
+public sealed class PortalClient : IDisposable
+{
+    private readonly HttpClient http;
+
+    public PortalClient(Uri baseAddress)
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true };
+        http = new HttpClient(handler) { BaseAddress = baseAddress };
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(url);
+
+    public async Task<IHtmlDocument> GetDocumentAsync(string url)
+    {
+        using var response = await http.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        return await ParseAsync(response);
+    }
+
+    /// <summary>Fills the form named <paramref name="formName"/> on the page and posts it; returns the raw response.</summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string url, string formName, IDictionary<string, string> fields)
+    {
+        var page = await GetDocumentAsync(url);
+        var form = page.Forms.FirstOrDefault(f => f.QuerySelector($"input[name='_handler'][value='{formName}']") is not null)
+            ?? throw new InvalidOperationException($"No form '{formName}' on {url}.");
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
+            .Where(i => !string.IsNullOrEmpty(i.Name))
+            .ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (key, value) in fields)
+        {
+            values[key] = value;
+        }
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        return await http.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        using var response = await SubmitFormAsync("/Account/Login", "login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}.");
+        }
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+    public void Dispose() => http.Dispose();
+}
