@@ -1,0 +1,54 @@
+using Bunit;
+using TrustPortal.Web.Components.Layout;
+using TrustPortal.Web.Security;
+
+namespace TrustPortal.Tests.Layout;
+
+public sealed class SiteNavigationTests : PortalComponentTest
+{
+    private List<string> LinksFor(string currentPath = "/") =>
+        Render<SiteNavigation>(p => p.Add(c => c.CurrentPath, currentPath))
+            .FindAll("a").Select(a => a.GetAttribute("href")!).ToList();
+
+    [Fact]
+    public void Anonymous_SeesOnlyThePublicPages()
+    {
+        AddAuthorization();
+
+        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors"], LinksFor());
+    }
+
+    [Fact]
+    public void Customer_AlsoSeesTheirOrganization_ButNoStaffArea()
+    {
+        AddAuthorization().SetAuthorized("customer@acme.example").SetRoles(Roles.Customer);
+
+        var links = LinksFor();
+
+        Assert.Contains("/portal", links);
+        Assert.DoesNotContain("/legal/audit", links);
+    }
+
+    [Fact]
+    public void Legal_SeesTheAuditTrail_ButNotTheCustomerPortal()
+    {
+        AddAuthorization().SetAuthorized("legal@trustportal.local").SetRoles(Roles.Legal);
+
+        var links = LinksFor();
+
+        Assert.Contains("/legal/audit", links);
+        Assert.DoesNotContain("/portal", links);
+    }
+
+    [Fact]
+    public void CurrentPage_IsMarkedForAssistiveTechnology()
+    {
+        AddAuthorization();
+
+        var nav = Render<SiteNavigation>(p => p.Add(c => c.CurrentPath, "/compliance"));
+
+        var current = nav.Find("a[aria-current=page]");
+        Assert.Equal("/compliance", current.GetAttribute("href"));
+        Assert.Contains("active", current.ClassList);
+    }
+}
