@@ -9,13 +9,8 @@ public sealed class CustomerTests(BrowserFixture fixture) : IClassFixture<Browse
     [Fact]
     public async Task DemoCustomer_SignsIn_AndSeesTheirOrganizationsPortal()
     {
-        var page = await fixture.NewPageAsync();
-        var login = new LoginPage(page);
-        await login.GotoAsync();
+        var page = await SignedInAsAcmeAsync();
 
-        await login.SignInAsync("customer@acme.example", PortalFactory.DemoPassword);
-
-        await page.WaitForURLAsync("**/portal");
         var heading = page.Locator("h1");
         await Assertions.Expect(heading).ToHaveTextAsync("Acme Corporation");
         await Assertions.Expect(page.GetByText("Casey Customer")).ToBeVisibleAsync();
@@ -26,11 +21,7 @@ public sealed class CustomerTests(BrowserFixture fixture) : IClassFixture<Browse
     [Fact]
     public async Task DemoCustomer_InvitesAColleague_AndSeesItPending()
     {
-        var page = await fixture.NewPageAsync();
-        var login = new LoginPage(page);
-        await login.GotoAsync();
-        await login.SignInAsync("customer@acme.example", PortalFactory.DemoPassword);
-        await page.WaitForURLAsync("**/portal");
+        var page = await SignedInAsAcmeAsync();
         await page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         var email = $"colleague-{Guid.NewGuid():N}@acme.example";
@@ -52,5 +43,15 @@ public sealed class CustomerTests(BrowserFixture fixture) : IClassFixture<Browse
 
         await Assertions.Expect(page.GetByText("Error: Invalid login attempt.")).ToBeVisibleAsync();
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
+    }
+
+    private async Task<IPage> SignedInAsAcmeAsync()
+    {
+        var page = await fixture.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        await login.SignInAsync("customer@acme.example", PortalFactory.DemoPassword);
+        await page.WaitForURLAsync("**/portal");
+        return page;
     }
 }
