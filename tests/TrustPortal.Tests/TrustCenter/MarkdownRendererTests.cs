@@ -37,6 +37,19 @@ public sealed class MarkdownRendererTests
     }
 
     [Theory]
+    [InlineData("<javascript:alert(1)>")]
+    [InlineData("<JAVASCRIPT:alert(1)>")]
+    [InlineData("![x](javascript:alert(1))")]
+    [InlineData("![x](data:image/svg+xml;base64,PHN2Zz4=)")]
+    public void ToHtml_NeutralisesDangerousAutolinksAndImages(string markdown)
+    {
+        var html = MarkdownRenderer.ToHtml(markdown).Value;
+
+        Assert.Matches("(href|src)=\"#\"", html);
+        Assert.DoesNotMatch("(href|src)=\"[^#]", html);
+    }
+
+    [Theory]
     [InlineData("[docs](https://meridian.example/docs)", "https://meridian.example/docs")]
     [InlineData("[write](mailto:privacy@meridian.example)", "mailto:privacy@meridian.example")]
     [InlineData("[section](/commitments#fine-tuning)", "/commitments#fine-tuning")]

@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Components;
 
 namespace TrustPortal.Web.Features.TrustCenter;
@@ -16,12 +17,20 @@ public static class MarkdownRenderer
     public static MarkupString ToHtml(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        // Links may only point to web or mail addresses: no javascript: or data: URLs.
-        foreach (var link in document.Descendants<Markdig.Syntax.Inlines.LinkInline>())
+        // Links and images may only point to web or mail addresses: no javascript: or data: URLs,
+        // whether written as [text](url), ![alt](url) or <scheme:autolink>.
+        foreach (var link in document.Descendants<LinkInline>())
         {
             if (link.Url is { } url && !IsSafeUrl(url))
             {
                 link.Url = "#";
+            }
+        }
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+        {
+            if (!autolink.IsEmail && !IsSafeUrl(autolink.Url))
+            {
+                autolink.Url = "#";
             }
         }
         return new MarkupString(document.ToHtml(Pipeline));
