@@ -17,6 +17,9 @@ public static class PortalPipeline
         builder.Services.AddScoped<PublicUrls>();
         builder.Services.AddOptions<VendorOptions>().Bind(builder.Configuration.GetSection(VendorOptions.Section))
             .Validate(v => !string.IsNullOrWhiteSpace(v.Name) && !string.IsNullOrWhiteSpace(v.LegalName), "Vendor:Name and Vendor:LegalName are required.")
+            // Email links (password reset included) must never be built from a request's Host header, which a caller controls.
+            .Validate(v => builder.Environment.IsDevelopment() || PublicUrls.IsValidBase(v.PublicUrl),
+                "Vendor:PublicUrl must be the portal's absolute http(s) URL outside Development; email links are built from it.")
             .ValidateOnStart();
     }
 
@@ -60,5 +63,7 @@ public static class PortalPipeline
             // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own default ('self') would be a second, weaker CSP.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
+        // An address that matches nothing is a 404 for everyone (rendered by /not-found), not a sign-in prompt.
+        app.MapFallback(() => Results.NotFound()).AllowAnonymous();
     }
 }

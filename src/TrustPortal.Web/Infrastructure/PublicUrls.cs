@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace TrustPortal.Web.Infrastructure;
 
-/// <summary>Absolute links for emails: the configured public URL, else the host of the current request.</summary>
+/// <summary>
+/// Absolute links for emails: the configured public URL. Only in Development, where it may be empty, the host of the
+/// current request stands in (start-up refuses an empty one elsewhere).
+/// </summary>
 public sealed class PublicUrls(IOptions<VendorOptions> vendor, IHttpContextAccessor http)
 {
     public string Absolute(string path)
@@ -23,4 +26,7 @@ public sealed class PublicUrls(IOptions<VendorOptions> vendor, IHttpContextAcces
         }
         return baseUrl + "/" + path.TrimStart('/');
     }
+
+    public static bool IsValidBase(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -82,6 +82,29 @@ public sealed partial class OnboardingTests(PortalFactory portal) : IClassFixtur
         Assert.Equal(organizations, await after.Organizations.CountAsync());
     }
 
+    [Theory]
+    [InlineData("Nina\r\nBcc: everyone@example.org", "not allowed")]
+    [InlineData("", "Enter your full name.")]
+    public async Task Register_WithABadName_ShowsAMessageAndStoresNothing(string name, string message)
+    {
+        using var client = new PortalClient(portal.BaseAddress);
+        var email = $"bad-{Guid.NewGuid():N}@example.org";
+
+        using var response = await client.SubmitFormAsync("/Account/Register", "register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = name,
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, (await PortalClient.ParseAsync(response)).Body!.TextContent, StringComparison.Ordinal);
+        await using var db = portal.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == email));
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.To == email));
+    }
+
     [Fact]
     public async Task Invitation_IsEmailedAndLetsTheInviteeJoin_ButNobodyElse()
     {

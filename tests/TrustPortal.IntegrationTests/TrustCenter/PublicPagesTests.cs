@@ -65,6 +65,17 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task UnknownAddress_Anonymous_GetsThePageNotFound()
+    {
+        using var client = new PortalClient(portal.BaseAddress);
+
+        using var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Page not found", (await PortalClient.ParseAsync(response)).QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task AuditTrail_Customer_IsForbidden()
     {
         using var client = new PortalClient(portal.BaseAddress);
