@@ -50,18 +50,19 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             for (var attempt = 1; ; attempt++)
             {
-                var head = await AuditEvents.AsNoTracking()
-                    .OrderByDescending(e => e.Sequence)
-                    .Select(e => new { e.Sequence, e.Hash })
-                    .FirstOrDefaultAsync(cancellationToken);
-                AuditChain.Link(pending, head?.Sequence ?? 0, head?.Hash ?? AuditChain.GenesisHash);
+                var head = await ReadChainHeadAsync(cancellationToken);
+                AuditChain.Link(pending, head.Sequence, head.Hash);
                 try
                 {
                     return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 }
                 catch (DbUpdateException) when (attempt < 3)
                 {
-                    // Another process extended the chain between our read and our write: link again.
+                    // Link again only if another process extended the chain meanwhile; any other failure is the caller's.
+                    if ((await ReadChainHeadAsync(cancellationToken)).Sequence == head.Sequence)
+                    {
+                        throw;
+                    }
                 }
             }
         }
@@ -69,6 +70,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             AuditChainLock.Release();
         }
+    }
+
+    private async Task<(long Sequence, string Hash)> ReadChainHeadAsync(CancellationToken cancellationToken)
+    {
+        var head = await AuditEvents.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        return head is null ? (0, AuditChain.GenesisHash) : (head.Sequence, head.Hash);
     }
 
     private List<AuditEvent> PendingAuditEvents() =>

@@ -10,7 +10,7 @@ public static class DemoRegistration
         builder.Services.AddScoped<DemoSeeder>();
     }
 
-    /// <summary>Roles always exist; demo content and users only in Development with Demo:Seed on.</summary>
+    /// <summary>Roles always exist (the seeder relies on it); demo content and users only in Development with Demo:Seed on.</summary>
     public static async Task SeedDemoDataAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();

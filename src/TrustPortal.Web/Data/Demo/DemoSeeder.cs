@@ -12,7 +12,6 @@ namespace TrustPortal.Web.Data.Demo;
 public sealed class DemoSeeder(
     AppDbContext db,
     UserManager<ApplicationUser> users,
-    RoleManager<IdentityRole> roles,
     AuditTrail audit,
     TimeProvider clock,
     IOptions<DemoOptions> options,
@@ -36,7 +35,6 @@ public sealed class DemoSeeder(
         {
             throw new InvalidOperationException("Demo:Seed is on but Demo:Password is empty.");
         }
-        await EnsureRolesAsync(roles);
         var now = clock.GetUtcNow().UtcDateTime;
         if (!await db.ContentVersions.AnyAsync())
         {

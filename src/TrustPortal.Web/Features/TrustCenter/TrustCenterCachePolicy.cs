@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using TrustPortal.Web.Infrastructure;
 
@@ -6,8 +8,9 @@ namespace TrustPortal.Web.Features.TrustCenter;
 
 /// <summary>
 /// Output caching for the public pages, for anonymous visitors only. Blazor persists an antiforgery token into every
-/// server-rendered page, which sets a cookie and would make the default policy refuse to cache; these pages hold no
-/// form, so the cookie is dropped from their responses instead.
+/// server-rendered page, which sets the antiforgery cookie and would make the default policy refuse to cache. These
+/// pages hold no form, so that one cookie is dropped from their responses instead.
+/// A page with a form (which needs the cookie) must not use this policy.
 /// </summary>
 public sealed class TrustCenterCachePolicy : IOutputCachePolicy
 {
@@ -29,9 +32,11 @@ public sealed class TrustCenterCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["theme"] = Theme.IsDark(http) ? "dark" : "light";
         if (cacheable)
         {
+            var antiforgeryCookie = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name + "=";
             http.Response.OnStarting(() =>
             {
-                http.Response.Headers.Remove(HeaderNames.SetCookie);
+                var others = http.Response.Headers.SetCookie.Where(c => c is not null && !c.StartsWith(antiforgeryCookie, StringComparison.Ordinal)).ToArray();
+                http.Response.Headers.SetCookie = others;
                 http.Response.Headers.Remove(HeaderNames.Pragma);
                 // Browsers revalidate, so a published change shows on the next visit.
                 http.Response.Headers.CacheControl = "no-cache";
@@ -45,7 +50,9 @@ public sealed class TrustCenterCachePolicy : IOutputCachePolicy
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK)
+        var response = context.HttpContext.Response;
+        // Any other cookie belongs to one visitor and must never be replayed to the next.
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
         {
             context.AllowCacheStorage = false;
         }
