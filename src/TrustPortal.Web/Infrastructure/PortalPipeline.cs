@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using TrustPortal.Web.Components;
 using TrustPortal.Web.Components.Account;
+using TrustPortal.Web.Features.Portal;
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Infrastructure;
@@ -59,6 +60,7 @@ public static class PortalPipeline
             },
         }).AllowAnonymous().DisableHttpMetrics();
         app.MapThemeEndpoint();
+        app.MapWorkspaceEndpoint();
         app.MapRazorComponents<App>()
             // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own default ('self') would be a second, weaker CSP.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
