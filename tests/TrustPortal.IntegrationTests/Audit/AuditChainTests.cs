@@ -15,21 +15,24 @@ public sealed class AuditChainTests
             .Record(db, actor, action, "Test", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Saves <paramref name="count"/> events in one unit of work; returns their sequence numbers in order.</summary>
+    private static async Task<List<long>> RecordManyAsync(PortalFactory portal, AuditActor actor, string action, int count)
+    {
+        await using var db = portal.CreateDbContext();
+        for (var i = 0; i < count; i++)
+        {
+            Record(portal, db, actor, action, i);
+        }
+        await db.SaveChangesAsync();
+        return await db.AuditEvents.Where(e => e.Action == action).OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync();
+    }
+
     [Fact]
     public async Task Verify_AfterAnEventIsEdited_ReportsThatEvent()
     {
         using var portal = new PortalFactory();
         var verifier = portal.Services.GetRequiredService<AuditChainVerifier>();
-        long target;
-        await using (var db = portal.CreateDbContext())
-        {
-            for (var i = 0; i < 5; i++)
-            {
-                Record(portal, db, new AuditActor("u1", "tester", "127.0.0.1"), "test.event", i);
-            }
-            await db.SaveChangesAsync();
-            target = await db.AuditEvents.Where(e => e.Action == "test.event").OrderBy(e => e.Sequence).Skip(2).Select(e => e.Sequence).FirstAsync();
-        }
+        var target = (await RecordManyAsync(portal, new AuditActor("u1", "tester", "127.0.0.1"), "test.event", 5))[2];
         var intact = await verifier.VerifyAsync();
         Assert.True(intact.IsIntact, intact.Problem);
 
@@ -49,18 +52,9 @@ public sealed class AuditChainTests
     {
         using var portal = new PortalFactory();
         var verifier = portal.Services.GetRequiredService<AuditChainVerifier>();
+        var middle = (await RecordManyAsync(portal, AuditActor.System, "test.delete", 3))[1];
         await using (var db = portal.CreateDbContext())
         {
-            for (var i = 0; i < 3; i++)
-            {
-                Record(portal, db, AuditActor.System, "test.delete", i);
-            }
-            await db.SaveChangesAsync();
-        }
-        long middle;
-        await using (var db = portal.CreateDbContext())
-        {
-            middle = await db.AuditEvents.Where(e => e.Action == "test.delete").OrderBy(e => e.Sequence).Skip(1).Select(e => e.Sequence).FirstAsync();
             await db.AuditEvents.Where(e => e.Sequence == middle).ExecuteDeleteAsync();
         }
 
