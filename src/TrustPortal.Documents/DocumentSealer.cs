@@ -31,9 +31,10 @@ public static class DocumentSealer
             AppName = "TrustPortal",
             // An invisible seal: the certificate page states it in words instead.
             Rectangle = new XRect(0, 0, 0, 0),
+            AppearanceHandler = new InvisibleSealAppearance(),
             PageIndex = document.PageCount - 1,
         };
-        DigitalSignatureHandler.ForDocument(document, new PdfSharpDefaultSigner(certificate, PdfMessageDigestType.SHA256), options);
+        DigitalSignatureHandler.ForDocument(document, new SealSigner(certificate), options);
         using var output = new MemoryStream();
         document.Save(output);
         return output.ToArray();

@@ -1,5 +1,6 @@
 using TrustPortal.Web.Components;
 using TrustPortal.Web.Data.Demo;
+using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
@@ -16,15 +17,18 @@ builder.AddAudit();
 builder.AddEmail();
 builder.AddTrustCenter();
 builder.AddOrganizations();
+builder.AddAgreements();
 builder.AddDemoData();
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+await app.SeedAgreementTemplatesAsync();
 await app.SeedDemoDataAsync();
 
 app.UsePortalPipeline();
 app.MapPortalEndpoints();
+app.MapAgreementEndpoints();
 
 app.Run();
 

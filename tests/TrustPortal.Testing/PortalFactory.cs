@@ -1,4 +1,8 @@
+using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +50,32 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>The claims a signed-in user carries, as the sign-in page would issue them.</summary>
+    public async Task<ClaimsPrincipal> PrincipalForAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+    }
+
+    /// <summary>
+    /// A service scope acting as <paramref name="user"/>, as if inside their request: services that read
+    /// <c>CurrentUser</c> see that user. Synchronous on purpose: the request context is an async-local value, so it must
+    /// be set in the caller's own flow, not inside an awaited method.
+    /// </summary>
+    public AsyncServiceScope ScopeAs(ClaimsPrincipal user, string ipAddress = "203.0.113.7", string userAgent = "PortalTests/1.0")
+    {
+        var scope = Services.CreateAsyncScope();
+        var context = new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider };
+        context.Connection.RemoteIpAddress = IPAddress.Parse(ipAddress);
+        context.Request.Headers.UserAgent = userAgent;
+        context.Request.Scheme = BaseAddress.Scheme;
+        context.Request.Host = new HostString(BaseAddress.Authority);
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = context;
+        return scope;
     }
 
     /// <summary>A fresh unit of work on the test's database, for arranging and asserting.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
@@ -19,6 +21,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ContentSection> ContentSections => Set<ContentSection>();
     public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<Subprocessor> Subprocessors => Set<Subprocessor>();
+    public DbSet<AgreementTemplate> AgreementTemplates => Set<AgreementTemplate>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();
+    public DbSet<SignatureRequest> SignatureRequests => Set<SignatureRequest>();
+    public DbSet<Attestation> Attestations => Set<Attestation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

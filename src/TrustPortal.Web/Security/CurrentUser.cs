@@ -59,6 +59,9 @@ public sealed class CurrentUser(IServiceProvider services, IHttpContextAccessor 
     /// <summary>Forget the cached row after a change to it (joining an organization, say).</summary>
     public void Refresh() => snapshot = null;
 
+    /// <summary>The browser's user agent: of this request, or of the circuit's connection.</summary>
+    public string? GetUserAgent() => http.HttpContext?.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null;
+
     public async Task<AuditActor> GetActorAsync()
     {
         var user = await GetAsync();

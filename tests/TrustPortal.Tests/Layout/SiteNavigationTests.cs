@@ -15,7 +15,7 @@ public sealed class SiteNavigationTests : PortalComponentTest
     {
         AddAuthorization();
 
-        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors"], LinksFor());
+        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors", "/verify"], LinksFor());
     }
 
     [Fact]
@@ -26,7 +26,9 @@ public sealed class SiteNavigationTests : PortalComponentTest
         var links = LinksFor();
 
         Assert.Contains("/portal", links);
+        Assert.Contains("/dpa/new", links);
         Assert.DoesNotContain("/legal/audit", links);
+        Assert.DoesNotContain("/admin/templates", links);
     }
 
     [Fact]
@@ -37,7 +39,9 @@ public sealed class SiteNavigationTests : PortalComponentTest
         var links = LinksFor();
 
         Assert.Contains("/legal/audit", links);
+        Assert.Contains("/admin/templates", links);
         Assert.DoesNotContain("/portal", links);
+        Assert.DoesNotContain("/dpa/new", links);
     }
 
     [Fact]

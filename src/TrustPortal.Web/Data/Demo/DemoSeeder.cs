@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Security;
@@ -13,6 +14,7 @@ public sealed class DemoSeeder(
     AppDbContext db,
     UserManager<ApplicationUser> users,
     AuditTrail audit,
+    DpaService dpa,
     TimeProvider clock,
     IOptions<DemoOptions> options,
     ILogger<DemoSeeder> logger)
@@ -55,6 +57,7 @@ public sealed class DemoSeeder(
         {
             await EnsureUserAsync(demo, password, demo.Organization is null ? null : organizations[demo.Organization].Id);
         }
+        await SeedAgreementsAsync(organizations["Acme Corporation"].Id);
         logger.LogInformation("Demo data ready. Sign in with any of these accounts and the password from Demo:Password:{Accounts}",
             string.Concat(Users.Select(u => $"\n  {u.Email,-28} {string.Join(", ", u.Roles)}{(u.Organization is null ? "" : $" ({u.Organization})")}")));
     }
@@ -86,6 +89,21 @@ public sealed class DemoSeeder(
         db.Certifications.AddRange(DemoContent.Certifications());
         db.Subprocessors.AddRange(DemoContent.Subprocessors());
         audit.Record(db, AuditActor.System, "content.published", nameof(ContentVersion), "1", new { Note = "demo seed" });
+    }
+
+    private async Task SeedAgreementsAsync(Guid acmeId)
+    {
+        if (await db.Agreements.AnyAsync(a => a.OrganizationId == acmeId))
+        {
+            return;
+        }
+        var signer = await users.FindByEmailAsync("customer@acme.example");
+        var result = await dpa.ExecuteCoreAsync(acmeId, DemoAgreements.AcmeDraft(), DemoAgreements.AcmeSignature(),
+            new Signer(signer?.Id, signer?.Email, "127.0.0.1", "TrustPortal demo seed"), requestId: null, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The demo DPA was refused: {string.Join(" ", result.Errors.Select(e => e.ErrorMessage))}");
+        }
     }
 
     private async Task EnsureUserAsync(DemoUser demo, string password, Guid? organizationId)

@@ -1,0 +1,86 @@
+using System.Globalization;
+using TrustPortal.Documents.Layout;
+using static TrustPortal.Documents.Layout.DocumentStyle;
+
+namespace TrustPortal.Documents.Rendering;
+
+/// <summary>The certificate of execution, from a new page: events table, facts (hashes, versions) and how to verify.</summary>
+internal static class CertificatePageWriter
+{
+    private static readonly string[] EventColumns = ["Time (UTC)", "Event", "IP address", "User agent"];
+
+    public static void Write(PageFlow flow, AgreementContent content)
+    {
+        var certificate = content.Certificate;
+        if (certificate.Events.Count == 0 && certificate.Facts.Count == 0 && certificate.Verification.Count == 0)
+        {
+            return;
+        }
+        flow.PageBreak();
+        flow.Heading("Certificate of execution", PageTitle, Left, Width, 0);
+        flow.Paragraph($"{content.Title}, agreement number {content.AgreementNumber}", Body, Left, Width, Ink.Muted);
+        flow.Gap(6);
+        flow.Page.Rule(Left, flow.Y, Right, flow.Y, 0.75);
+        flow.Gap(12);
+        if (certificate.Events.Count > 0)
+        {
+            flow.Heading("Events", Subheading, Left, Width, 4 + 3 * Table.LineHeight + 14);
+            flow.Gap(4);
+            var rows = certificate.Events.Select(e => (IReadOnlyList<string>)
+                [Time(e.AtUtc), e.Description, e.IpAddress ?? "—", e.UserAgent ?? "—"]).ToList();
+            // The time column is as wide as a timestamp, so every time stays on one line; the rest share what is left.
+            var timeWidth = Table.Measure(rows[0][0]) + 12;
+            var rest = Width - timeWidth;
+            TableLayout.Write(flow, EventColumns, rows, [timeWidth, rest * 0.45, rest * 0.19, rest * 0.36], Left, Width);
+            flow.Gap(16);
+        }
+        if (certificate.Facts.Count > 0)
+        {
+            flow.Heading("Details", Subheading, Left, Width, 4 + Label.LineHeight + Body.LineHeight);
+            flow.Gap(4);
+            foreach (var fact in certificate.Facts)
+            {
+                flow.Place(Fact(fact.Key, fact.Value));
+                flow.Gap(5);
+            }
+            flow.Gap(11);
+        }
+        if (certificate.Verification.Count > 0)
+        {
+            flow.Heading("Verification", Subheading, Left, Width, 4 + 2 * Body.LineHeight);
+            flow.Gap(4);
+            foreach (var paragraph in certificate.Verification)
+            {
+                flow.Paragraph(paragraph, Body, Left, Width);
+                flow.Gap(6);
+            }
+        }
+    }
+
+    /// <summary>"yyyy-MM-dd HH:mm:ss UTC"; a local time is converted, an unspecified one is taken as UTC.</summary>
+    internal static string Time(DateTime at) =>
+        (at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : at).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    // Key above value: a value such as a SHA-256 hash then has the full width and stays on one line.
+    private static Block Fact(string key, string value)
+    {
+        var block = new Block();
+        var lines = new List<string>();
+        TextLayout.Wrap(TextCleaner.Line(key), TableBold, Width, lines);
+        var y = 0.0;
+        foreach (var line in lines)
+        {
+            block.Text(Left, y, line, TableBold, Ink.Muted);
+            y += TableBold.LineHeight;
+        }
+        lines.Clear();
+        TextLayout.Wrap(TextCleaner.Paragraph(value), Body, Width, lines);
+        foreach (var line in lines)
+        {
+            block.Text(Left, y, line, Body, Ink.Text);
+            y += Body.LineHeight;
+        }
+        block.Height = y;
+        return block;
+    }
+}

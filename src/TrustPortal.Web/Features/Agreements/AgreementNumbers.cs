@@ -1,0 +1,25 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TrustPortal.Web.Data;
+
+namespace TrustPortal.Web.Features.Agreements;
+
+/// <summary>
+/// Numbers like DPA-2026-000123: consecutive per kind and year. One allocation at a time in this process (the number
+/// is printed in the PDF, so it is taken before rendering); the unique index catches another process, and the
+/// caller retries.
+/// </summary>
+public static class AgreementNumbers
+{
+    public static readonly SemaphoreSlim Gate = new(1, 1);
+
+    public static async Task<(int Sequence, string Number)> NextAsync(AppDbContext db, AgreementKind kind, int year, CancellationToken cancellationToken)
+    {
+        var last = await db.Agreements.Where(a => a.Kind == kind && a.Year == year).MaxAsync(a => (int?)a.Sequence, cancellationToken) ?? 0;
+        var sequence = last + 1;
+        return (sequence, Format(kind, year, sequence));
+    }
+
+    public static string Format(AgreementKind kind, int year, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{kind.ToString().ToUpperInvariant()}-{year:0000}-{sequence:000000}");
+}

@@ -1,0 +1,26 @@
+namespace TrustPortal.Web.Features.Agreements;
+
+/// <summary>Settings for executing agreements (section "Agreements").</summary>
+public sealed class AgreementOptions
+{
+    public const string Section = "Agreements";
+
+    /// <summary>Days a customer has to object to a new subprocessor; printed in the DPA.</summary>
+    public int SubprocessorObjectionDays { get; set; } = 30;
+
+    /// <summary>How long an emailed signing link works.</summary>
+    public TimeSpan SignatureLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Largest file accepted for verification.</summary>
+    public int MaxVerifyBytes { get; set; } = 10 * 1024 * 1024;
+
+    public SealOptions Seal { get; set; } = new();
+}
+
+/// <summary>The certificate that seals executed PDFs. Without a path, a self-signed one is made once in the data folder.</summary>
+public sealed class SealOptions
+{
+    public string CertificatePath { get; set; } = "";
+    public string CertificatePassword { get; set; } = "";
+    public string Location { get; set; } = "";
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using TrustPortal.Web.Data;
+using TrustPortal.Web.Security;
+
+namespace TrustPortal.Web.Features.Agreements;
+
+/// <summary>
+/// Reads agreements for the signed-in user: members of the owning organization and Legal see one; for anyone else
+/// it does not exist.
+/// </summary>
+public sealed class AgreementQueries(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
+{
+    public async Task<AgreementView?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = await VisibleAsync(db);
+        return await visible.Where(a => a.Id == id)
+            .Select(a => new AgreementView(a.Id, a.Number, a.Kind, a.Status, a.Organization!.Name, a.Customer.LegalName, a.Customer.Address,
+                a.Customer.Country, a.Customer.CompanyNumber, a.VendorLegalName, a.VendorSignatoryName, a.VendorSignatoryTitle,
+                a.SignerName, a.SignerTitle, a.SignerEmail, a.ExecutedAtUtc, a.TemplateVersion, a.StatusReason, a.StatusChangedAtUtc,
+                db.AgreementDocuments.Where(d => d.AgreementId == a.Id).Select(d => d.Sha256).FirstOrDefault() ?? "",
+                db.AgreementDocuments.Where(d => d.AgreementId == a.Id).Select(d => d.SizeBytes).FirstOrDefault()))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The sealed PDF, or null when the caller may not see it (or it does not exist: the same answer).</summary>
+    public async Task<AgreementFile?> GetPdfAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = await VisibleAsync(db);
+        return await visible.Where(a => a.Id == id)
+            .Join(db.AgreementDocuments, a => a.Id, d => d.AgreementId, (a, d) => new AgreementFile(a.Number, d.Content, d.Sha256))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The caller's organization's agreements, newest first.</summary>
+    public async Task<List<AgreementSummary>> ListMineAsync(CancellationToken cancellationToken = default)
+    {
+        var organizationId = await currentUser.GetOrganizationIdAsync();
+        if (organizationId is null || !await currentUser.IsInRoleAsync(Roles.Customer))
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Agreements.AsNoTracking()
+            .Where(a => a.OrganizationId == organizationId)
+            .OrderByDescending(a => a.ExecutedAtUtc)
+            .Select(a => new AgreementSummary(a.Id, a.Number, a.Kind, a.Status, a.Customer.LegalName, a.SignerName, a.ExecutedAtUtc, a.TemplateVersion))
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<IQueryable<Agreement>> VisibleAsync(AppDbContext db)
+    {
+        var agreements = db.Agreements.AsNoTracking();
+        if (await currentUser.IsInRoleAsync(Roles.Legal))
+        {
+            return agreements;
+        }
+        var organizationId = await currentUser.GetOrganizationIdAsync();
+        if (organizationId is null || !await currentUser.IsInRoleAsync(Roles.Customer))
+        {
+            return agreements.Where(_ => false);
+        }
+        return agreements.Where(a => a.OrganizationId == organizationId);
+    }
+}
+
+public sealed record AgreementView(Guid Id, string Number, AgreementKind Kind, AgreementStatus Status, string OrganizationName,
+    string CustomerLegalName, string CustomerAddress, string CustomerCountry, string? CustomerCompanyNumber,
+    string VendorLegalName, string VendorSignatoryName, string VendorSignatoryTitle,
+    string SignerName, string SignerTitle, string SignerEmail, DateTime ExecutedAtUtc, int TemplateVersion,
+    string? StatusReason, DateTime? StatusChangedAtUtc, string Sha256, long SizeBytes);
+
+public sealed record AgreementSummary(Guid Id, string Number, AgreementKind Kind, AgreementStatus Status, string CustomerLegalName,
+    string SignerName, DateTime ExecutedAtUtc, int TemplateVersion);
+
+public sealed record AgreementFile(string Number, byte[] Content, string Sha256);

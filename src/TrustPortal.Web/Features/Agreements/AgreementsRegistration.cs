@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using TrustPortal.Documents;
+using TrustPortal.Web.Features.Dpa;
+
+namespace TrustPortal.Web.Features.Agreements;
+
+public static class AgreementsRegistration
+{
+    public static void AddAgreements(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AgreementOptions>().Bind(builder.Configuration.GetSection(AgreementOptions.Section))
+            .Validate(o => o.SubprocessorObjectionDays is > 0 and <= 365, "Agreements:SubprocessorObjectionDays must be between 1 and 365.")
+            .Validate(o => o.SignatureLinkLifetime > TimeSpan.Zero, "Agreements:SignatureLinkLifetime must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SealCertificate>();
+        builder.Services.AddScoped<AgreementQueries>();
+        builder.Services.AddScoped<DocumentVerifier>();
+        builder.Services.AddScoped<AgreementTemplates>();
+        builder.Services.AddScoped<DpaService>();
+        builder.Services.AddScoped<DpaSignatureRequests>();
+        DocumentFonts.EnsureInstalled();
+    }
+
+    /// <summary>Every installation starts with the shipped DPA and BAA texts; later versions come from Legal.</summary>
+    public static async Task SeedAgreementTemplatesAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await AgreementTemplates.SeedAsync(db, services.GetRequiredService<AuditTrail>(), services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+    }
+
+    public static void MapAgreementEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/agreements/{id:guid}/pdf", DownloadAsync).RequireAuthorization();
+        app.MapPost("/api/verify", VerifyAsync)
+            .AllowAnonymous()
+            // A public, cookie-less API: no session to forge, so no antiforgery token.
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(VerifyUpload.RequestLimit))
+            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = VerifyUpload.RequestLimit });
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid id, AgreementQueries queries, HttpContext context)
+    {
+        var file = await queries.GetPdfAsync(id, context.RequestAborted);
+        if (file is null)
+        {
+            return Results.NotFound();
+        }
+        context.Response.Headers.CacheControl = "private, no-store";
+        return Results.File(file.Content, "application/pdf", $"{file.Number}.pdf");
+    }
+
+    private static async Task<IResult> VerifyAsync(HttpRequest request, DocumentVerifier verifier, IOptions<AgreementOptions> options)
+    {
+        var upload = await VerifyUpload.ReadAsync(request, options.Value.MaxVerifyBytes);
+        if (upload.Error is { } error)
+        {
+            return Results.Json(VerificationResult.NotAuthentic(error.Message), statusCode: error.StatusCode);
+        }
+        return Results.Json(await verifier.VerifyAsync(upload.Content!, request.HttpContext.RequestAborted));
+    }
+}

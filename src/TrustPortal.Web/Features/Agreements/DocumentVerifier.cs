@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using TrustPortal.Documents;
+using TrustPortal.Web.Data;
+
+namespace TrustPortal.Web.Features.Agreements;
+
+/// <summary>
+/// Answers "is this PDF one we issued, unchanged?": the seal must validate over the whole file AND its SHA-256 must be
+/// a stored document's. Either alone is not enough: a valid seal from another certificate, or a known hash with a
+/// stripped seal, is not authentic.
+/// </summary>
+public sealed class DocumentVerifier(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
+
+    public async Task<VerificationResult> VerifyAsync(byte[] file, CancellationToken cancellationToken = default)
+    {
+        if (file.Length == 0)
+        {
+            return VerificationResult.NotAuthentic("The file is empty.");
+        }
+        if (!file.AsSpan().StartsWith(PdfMagic))
+        {
+            return VerificationResult.NotAuthentic("The file is not a PDF.");
+        }
+        var seal = PdfSealVerifier.Check(file);
+        if (!seal.Valid)
+        {
+            return VerificationResult.NotAuthentic(seal.Reason ?? "The digital seal is not valid.");
+        }
+        var hash = Convert.ToHexStringLower(SHA256.HashData(file));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var match = await db.AgreementDocuments.AsNoTracking()
+            .Where(d => d.Sha256 == hash)
+            .Join(db.Agreements, d => d.AgreementId, a => a.Id, (d, a) => new
+            {
+                a.Number, a.Kind, a.Status, a.ExecutedAtUtc, Customer = a.Customer.LegalName, Vendor = a.VendorLegalName,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (match is null)
+        {
+            return VerificationResult.NotAuthentic("The seal is intact, but this portal did not issue this exact file.");
+        }
+        return new VerificationResult(true, null, match.Number, match.Kind.ToString().ToUpperInvariant(), match.ExecutedAtUtc,
+            [match.Customer, match.Vendor], match.Status.ToString(), hash);
+    }
+}
+
+/// <summary>The verification answer, as the page shows it and the API returns it.</summary>
+public sealed record VerificationResult(
+    bool Authentic,
+    string? Reason,
+    string? AgreementNumber,
+    string? Kind,
+    DateTime? ExecutedAtUtc,
+    IReadOnlyList<string>? Parties,
+    string? Status,
+    string? Sha256)
+{
+    public static VerificationResult NotAuthentic(string reason) => new(false, reason, null, null, null, null, null, null);
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace TrustPortal.Web.Features.Agreements;
+
+/// <summary>
+/// A prepared agreement sent to the person who may sign it. The emailed link carries a random token; only its
+/// SHA-256 is stored, it expires, and it works once.
+/// </summary>
+public class SignatureRequest
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public AgreementKind Kind { get; set; }
+    public Guid OrganizationId { get; set; }
+    public string RequestedByUserId { get; set; } = "";
+    public string RequestedByName { get; set; } = "";
+    public string RequestedByEmail { get; set; } = "";
+    public string SignatoryEmail { get; set; } = "";
+    /// <summary>The prepared form (everything but the signature), as JSON.</summary>
+    public string DraftJson { get; set; } = "{}";
+    public string TokenHash { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime ExpiresAtUtc { get; set; }
+    public DateTime? CompletedAtUtc { get; set; }
+    public Guid? AgreementId { get; set; }
+}
+
+public sealed class SignatureRequestConfiguration : IEntityTypeConfiguration<SignatureRequest>
+{
+    public void Configure(EntityTypeBuilder<SignatureRequest> builder)
+    {
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(r => r.RequestedByUserId).HasMaxLength(450);
+        builder.Property(r => r.RequestedByName).HasMaxLength(256);
+        builder.Property(r => r.RequestedByEmail).HasMaxLength(256);
+        // Two clicks on the same link race to complete it: the second save fails instead of signing twice.
+        builder.Property(r => r.CompletedAtUtc).IsConcurrencyToken();
+        builder.Property(r => r.SignatoryEmail).HasMaxLength(256);
+        builder.Property(r => r.DraftJson).HasMaxLength(64_000);
+        builder.Property(r => r.TokenHash).HasMaxLength(64);
+        builder.HasIndex(r => r.TokenHash).IsUnique();
+        builder.HasIndex(r => r.OrganizationId);
+        builder.HasOne<Organizations.Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

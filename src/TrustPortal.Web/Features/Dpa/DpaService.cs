@@ -1,0 +1,237 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrustPortal.Documents;
+using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Attestations;
+using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Email;
+using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Security;
+
+namespace TrustPortal.Web.Features.Dpa;
+
+/// <summary>
+/// Self-serve DPAs: preview the exact text, execute it at once (number, sealed PDF, audit, attestations and email in
+/// one transaction), or send it to the person who may sign.
+/// </summary>
+public sealed class DpaService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CurrentUser currentUser,
+    AuditTrail audit,
+    EmailOutbox outbox,
+    PublicUrls urls,
+    SealCertificate seal,
+    IOptions<VendorOptions> vendorOptions,
+    IOptions<AgreementOptions> agreementOptions,
+    TimeProvider clock,
+    ILogger<DpaService> logger)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private VendorOptions Vendor => vendorOptions.Value;
+    private AgreementOptions Options => agreementOptions.Value;
+
+    /// <summary>The document as it will be signed, for the review step; null when no DPA template is published.</summary>
+    public async Task<AgreementContent?> PreviewAsync(DpaDraft draft, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var terms = await FrozenTerms.LoadCurrentAsync(db, AgreementKind.Dpa, cancellationToken);
+        return terms is null ? null : DpaDocument.Compose(terms, draft, Vendor, Options.SubprocessorObjectionDays, null, clock.GetUtcNow().UtcDateTime, urls.Absolute("/verify"));
+    }
+
+    /// <summary>The signed-in customer signs for their own organization.</summary>
+    public async Task<ExecutionResult> ExecuteAsync(DpaDraft draft, DpaSignature signature, CancellationToken cancellationToken = default)
+    {
+        var errors = DpaRules.Validate(draft, signature);
+        if (errors.Count > 0)
+        {
+            return ExecutionResult.Invalid(errors);
+        }
+        var me = await currentUser.GetAsync();
+        if (me?.OrganizationId is not { } organizationId || !await currentUser.IsInRoleAsync(Roles.Customer))
+        {
+            return ExecutionResult.Invalid("Only members of a customer organization can sign a DPA.");
+        }
+        var actor = await currentUser.GetActorAsync();
+        var signer = new Signer(me.Id, me.Email, actor.IpAddress, currentUser.GetUserAgent());
+        return await ExecuteCoreAsync(organizationId, draft, signature, signer, requestId: null, cancellationToken);
+    }
+
+    internal async Task<ExecutionResult> ExecuteCoreAsync(Guid organizationId, DpaDraft draft, DpaSignature signature, Signer signer,
+        Guid? requestId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await AgreementNumbers.Gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await TryExecuteAsync(organizationId, draft, signature, signer, requestId, cancellationToken);
+            }
+            catch (DbUpdateException exception) when (attempt < 5 && exception is not DbUpdateConcurrencyException)
+            {
+                // Another process took the same number; take the next one.
+                logger.LogWarning(exception, "Agreement number collision on attempt {Attempt}; retrying.", attempt);
+            }
+            finally
+            {
+                AgreementNumbers.Gate.Release();
+            }
+        }
+    }
+
+    private async Task<ExecutionResult> TryExecuteAsync(Guid organizationId, DpaDraft draft, DpaSignature signature, Signer signer,
+        Guid? requestId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var terms = await FrozenTerms.LoadCurrentAsync(db, AgreementKind.Dpa, cancellationToken);
+        if (terms is null)
+        {
+            return ExecutionResult.Invalid("No DPA template is published yet. Please contact us.");
+        }
+        SignatureRequest? request = null;
+        if (requestId is not null)
+        {
+            request = await db.SignatureRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.CompletedAtUtc == null, cancellationToken);
+            if (request is null)
+            {
+                return ExecutionResult.Invalid("This signing link has already been used.");
+            }
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (sequence, number) = await AgreementNumbers.NextAsync(db, AgreementKind.Dpa, now.Year, cancellationToken);
+        var events = new List<CertificateEvent>();
+        if (request is not null)
+        {
+            events.Add(new CertificateEvent(request.CreatedAtUtc, $"Prepared by {request.RequestedByName} and sent to {request.SignatoryEmail} for signature", null, null));
+        }
+        events.Add(new CertificateEvent(now, $"Signed by {draft.SignatoryName.Trim()} ({draft.SignatoryEmail.Trim()}), typing \"{signature.TypedName.Trim()}\" and confirming authority to bind {draft.LegalName.Trim()}", signer.IpAddress, signer.UserAgent));
+        events.Add(new CertificateEvent(now, $"Executed for {Vendor.LegalName} by {Vendor.SignatoryName}, {Vendor.SignatoryTitle}, and sealed", null, null));
+        var content = DpaDocument.Compose(terms, draft, Vendor, Options.SubprocessorObjectionDays,
+            new DpaExecutionFacts(number, now, signature.TypedName.Trim(), events), now, urls.Absolute("/verify"));
+        var pdf = AgreementRenderer.RenderAndSeal(content, seal.Certificate,
+            new SealDetails($"{terms.Template.Title} {number} executed", string.IsNullOrWhiteSpace(Options.Seal.Location) ? Vendor.Address : Options.Seal.Location, Vendor.ContactEmail));
+        var agreement = NewAgreement(organizationId, draft, signer, terms, sequence, number, now);
+        var document = new AgreementDocument
+        {
+            AgreementId = agreement.Id,
+            Content = pdf,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
+            SizeBytes = pdf.Length,
+            CreatedAtUtc = now,
+        };
+        db.Agreements.Add(agreement);
+        db.AgreementDocuments.Add(document);
+        var actor = new AuditActor(signer.UserId, signer.Email ?? draft.SignatoryEmail.Trim(), signer.IpAddress);
+        await SupersedeEarlierAsync(db, actor, organizationId, agreement, now, cancellationToken);
+        if (request is not null)
+        {
+            request.CompletedAtUtc = now;
+            request.AgreementId = agreement.Id;
+            audit.Record(db, actor, "signature-request.completed", nameof(SignatureRequest), request.Id.ToString(), new { number });
+        }
+        audit.Record(db, actor, "agreement.executed", nameof(Agreement), agreement.Id.ToString(), new
+        {
+            number,
+            kind = agreement.Kind.ToString(),
+            organizationId,
+            templateVersion = terms.Template.Version,
+            pdfSha256 = document.Sha256,
+            signer = agreement.SignerName,
+            signerEmail = agreement.SignerEmail,
+            userAgent = signer.UserAgent,
+        });
+        await AttestationLedger.CoverAsync(db, audit, actor, organizationId, [ComplianceFramework.Gdpr, ComplianceFramework.Ccpa],
+            new AttestationEvidence(nameof(Agreement), agreement.Id, number), now, cancellationToken);
+        QueueExecutedEmails(db, agreement, request);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Executed {Number} for organization {OrganizationId} in one transaction.", number, organizationId);
+        return ExecutionResult.Executed(agreement.Id, number);
+    }
+
+    private Agreement NewAgreement(Guid organizationId, DpaDraft draft, Signer signer, FrozenTerms terms, int sequence, string number, DateTime now) => new()
+    {
+        Number = number,
+        Kind = AgreementKind.Dpa,
+        Year = now.Year,
+        Sequence = sequence,
+        Status = AgreementStatus.Executed,
+        OrganizationId = organizationId,
+        TemplateId = terms.Template.Id,
+        TemplateVersion = terms.Template.Version,
+        Customer = new PartyDetails
+        {
+            LegalName = draft.LegalName.Trim(),
+            Address = draft.Address.Trim(),
+            Country = draft.Country,
+            CompanyNumber = string.IsNullOrWhiteSpace(draft.CompanyNumber) ? null : draft.CompanyNumber.Trim(),
+        },
+        VendorLegalName = Vendor.LegalName,
+        VendorSignatoryName = Vendor.SignatoryName,
+        VendorSignatoryTitle = Vendor.SignatoryTitle,
+        SignerName = draft.SignatoryName.Trim(),
+        SignerTitle = draft.SignatoryTitle.Trim(),
+        SignerEmail = draft.SignatoryEmail.Trim(),
+        SignerUserId = signer.UserId,
+        SignerIpAddress = signer.IpAddress,
+        SignerUserAgent = Truncate(signer.UserAgent, 512),
+        ExecutedAtUtc = now,
+        DetailsJson = JsonSerializer.Serialize(draft, Json),
+        TemplateSha256 = terms.Template.Sha256,
+        CommitmentsVersion = terms.CommitmentsVersion,
+        CommitmentsSha256 = terms.CommitmentsSha256,
+        SubprocessorsSha256 = terms.SubprocessorsSha256,
+    };
+
+    private async Task SupersedeEarlierAsync(AppDbContext db, AuditActor actor, Guid organizationId, Agreement replacement, DateTime now, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Agreements
+            .Where(a => a.OrganizationId == organizationId && a.Kind == AgreementKind.Dpa && a.Status == AgreementStatus.Executed)
+            .ToListAsync(cancellationToken);
+        foreach (var old in earlier)
+        {
+            old.Status = AgreementStatus.Superseded;
+            old.StatusChangedAtUtc = now;
+            old.StatusReason = $"Replaced by {replacement.Number}.";
+            audit.Record(db, actor, "agreement.superseded", nameof(Agreement), old.Id.ToString(), new { old.Number, replacedBy = replacement.Number });
+        }
+    }
+
+    private void QueueExecutedEmails(AppDbContext db, Agreement agreement, SignatureRequest? request)
+    {
+        var link = urls.Absolute($"/agreements/{agreement.Id}");
+        outbox.Enqueue(db, agreement.SignerEmail, $"{agreement.Number}: your Data Processing Addendum is executed",
+            $"Hello {agreement.SignerName},\n\nThe Data Processing Addendum between {agreement.Customer.LegalName} and {agreement.VendorLegalName} "
+            + $"is executed as {agreement.Number} on {agreement.ExecutedAtUtc:yyyy-MM-dd} (UTC).\n\n"
+            + $"Members of your organization can view and download the sealed PDF here:\n{link}\n\n"
+            + $"Anyone can check that a copy is authentic at:\n{urls.Absolute("/verify")}");
+        if (request is not null && !string.Equals(request.SignatoryEmail, request.RequestedByEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            outbox.Enqueue(db, request.RequestedByEmail, $"{agreement.Number}: {agreement.SignerName} signed the DPA",
+                $"Hello,\n\n{agreement.SignerName} signed the Data Processing Addendum you prepared for {agreement.Customer.LegalName}. "
+                + $"It is executed as {agreement.Number}.\n\nView and download it here:\n{link}");
+        }
+    }
+
+    private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
+}
+
+/// <summary>Who signed, as the certificate page records it.</summary>
+public sealed record Signer(string? UserId, string? Email, string? IpAddress, string? UserAgent);
+
+/// <summary>An executed agreement (or a request sent for signature), or the messages that stopped it.</summary>
+public sealed record ExecutionResult(Guid? AgreementId, string? Number, Guid? SignatureRequestId, IReadOnlyList<ValidationResult> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static ExecutionResult Executed(Guid id, string number) => new(id, number, null, []);
+
+    public static ExecutionResult Forwarded(Guid requestId) => new(null, null, requestId, []);
+
+    public static ExecutionResult Invalid(IReadOnlyList<ValidationResult> errors) => new(null, null, null, errors);
+
+    public static ExecutionResult Invalid(string message) => new(null, null, null, [new ValidationResult(message)]);
+}

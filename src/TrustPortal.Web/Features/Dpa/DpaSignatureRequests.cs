@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Email;
+using TrustPortal.Web.Features.Organizations;
+using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Security;
+
+namespace TrustPortal.Web.Features.Dpa;
+
+/// <summary>
+/// "I am not the authorized signatory": the prepared DPA goes to the signatory by email. The link's token is the only
+/// credential, so it is random, stored as a hash, expires, and works once.
+/// </summary>
+public sealed class DpaSignatureRequests(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CurrentUser currentUser,
+    DpaService dpa,
+    AuditTrail audit,
+    EmailOutbox outbox,
+    PublicUrls urls,
+    IOptions<AgreementOptions> options,
+    TimeProvider clock)
+{
+    public async Task<ExecutionResult> ForwardAsync(DpaDraft draft, CancellationToken cancellationToken = default)
+    {
+        var errors = DpaRules.Validate(draft);
+        if (errors.Count > 0)
+        {
+            return ExecutionResult.Invalid(errors);
+        }
+        var me = await currentUser.GetAsync();
+        if (me?.OrganizationId is not { } organizationId || !await currentUser.IsInRoleAsync(Roles.Customer))
+        {
+            return ExecutionResult.Invalid("Only members of a customer organization can prepare a DPA.");
+        }
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == organizationId, cancellationToken);
+        var request = new SignatureRequest
+        {
+            Kind = AgreementKind.Dpa,
+            OrganizationId = organizationId,
+            RequestedByUserId = me.Id,
+            RequestedByName = me.DisplayName,
+            RequestedByEmail = me.Email,
+            SignatoryEmail = draft.SignatoryEmail.Trim(),
+            DraftJson = JsonSerializer.Serialize(draft, DpaService.Json),
+            TokenHash = Hash(token),
+            CreatedAtUtc = now,
+            ExpiresAtUtc = now + options.Value.SignatureLinkLifetime,
+        };
+        db.SignatureRequests.Add(request);
+        outbox.Enqueue(db, request.SignatoryEmail, $"Please sign the Data Processing Addendum for {draft.LegalName.Trim()}",
+            $"Hello {draft.SignatoryName.Trim()},\n\n{me.DisplayName} ({me.Email}) of {organization.Name} prepared a Data Processing Addendum "
+            + $"for {draft.LegalName.Trim()} and named you as the person who may sign it.\n\nReview the full text and sign here:\n"
+            + $"{urls.Absolute($"/dpa/sign/{token}")}\n\nThe link works once and expires on {request.ExpiresAtUtc:yyyy-MM-dd HH:mm} UTC. "
+            + "If you did not expect this, ignore this email: nothing is signed until you sign.");
+        await audit.RecordAsync(db, "signature-request.created", nameof(SignatureRequest), request.Id.ToString(),
+            new { kind = "Dpa", organizationId, request.SignatoryEmail, request.ExpiresAtUtc });
+        await db.SaveChangesAsync(cancellationToken);
+        return ExecutionResult.Forwarded(request.Id);
+    }
+
+    /// <summary>The pending request behind a link, or null when the link is unknown, used or expired.</summary>
+    public async Task<PendingSignature?> FindAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return null;
+        }
+        var hash = Hash(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var request = await db.SignatureRequests.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.TokenHash == hash && r.Kind == AgreementKind.Dpa && r.CompletedAtUtc == null && r.ExpiresAtUtc > now, cancellationToken);
+        if (request is null)
+        {
+            return null;
+        }
+        var draft = JsonSerializer.Deserialize<DpaDraft>(request.DraftJson, DpaService.Json) ?? new DpaDraft();
+        return new PendingSignature(request.Id, request.OrganizationId, request.RequestedByName, request.RequestedByEmail, request.ExpiresAtUtc, draft);
+    }
+
+    public async Task<ExecutionResult> SignAsync(string? token, DpaSignature signature, string? ipAddress, string? userAgent, CancellationToken cancellationToken = default)
+    {
+        var pending = await FindAsync(token, cancellationToken);
+        if (pending is null)
+        {
+            return ExecutionResult.Invalid("This signing link is not valid: it may have been used already or have expired.");
+        }
+        var errors = DpaRules.Validate(pending.Draft, signature);
+        if (errors.Count > 0)
+        {
+            return ExecutionResult.Invalid(errors);
+        }
+        var signer = new Signer(null, pending.Draft.SignatoryEmail.Trim(), ipAddress, userAgent);
+        try
+        {
+            return await dpa.ExecuteCoreAsync(pending.OrganizationId, pending.Draft, signature, signer, pending.RequestId, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ExecutionResult.Invalid("This signing link has already been used.");
+        }
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+/// <summary>A prepared DPA waiting for its signatory.</summary>
+public sealed record PendingSignature(Guid RequestId, Guid OrganizationId, string RequestedByName, string RequestedByEmail, DateTime ExpiresAtUtc, DpaDraft Draft);

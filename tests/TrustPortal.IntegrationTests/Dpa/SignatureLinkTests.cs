@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustPortal.Testing;
+using TrustPortal.Web.Features.Dpa;
+
+namespace TrustPortal.IntegrationTests.Dpa;
+
+/// <summary>"I am not the authorized signatory": the emailed link signs once, then never again.</summary>
+public sealed partial class SignatureLinkTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Forward_ThenSignThroughTheLink_ExecutesOnce()
+    {
+        var link = await ForwardAsync("dana@globex.example", "Dana Director");
+        using var client = new PortalClient(portal.BaseAddress);
+
+        var page = await client.GetDocumentAsync(link);
+        Assert.Contains("Dana Director", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Summarising sales calls", page.Body.TextContent, StringComparison.Ordinal);
+
+        var signed = await PortalClient.ParseAsync(await client.SubmitFormAsync(link, "sign-dpa", new Dictionary<string, string>
+        {
+            ["Input.TypedName"] = "dana  director",
+            ["Input.Consent"] = "true",
+        }));
+        var number = Regex.Match(signed.Body!.TextContent, @"DPA-\d{4}-\d{6}").Value;
+        Assert.NotEmpty(number);
+
+        await using var db = portal.CreateDbContext();
+        var agreement = await db.Agreements.SingleAsync(a => a.Number == number);
+        Assert.Equal("Dana Director", agreement.SignerName);
+        Assert.Null(agreement.SignerUserId);
+        Assert.True(await db.SignatureRequests.AnyAsync(r => r.AgreementId == agreement.Id && r.CompletedAtUtc != null));
+        Assert.True(await db.OutboxMessages.AnyAsync(m => m.To == DpaTestData.GlobexEmail && m.Subject.Contains(number)));
+
+        var again = await client.GetDocumentAsync(link);
+        Assert.Equal("This link no longer works", again.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task SignThroughTheLink_WrongNameOrNoConsent_ShowsMessagesAndStoresNothing()
+    {
+        var link = await ForwardAsync("erin@globex.example", "Erin Example");
+        using var client = new PortalClient(portal.BaseAddress);
+        var before = await AgreementCountAsync();
+
+        var page = await PortalClient.ParseAsync(await client.SubmitFormAsync(link, "sign-dpa", new Dictionary<string, string>
+        {
+            ["Input.TypedName"] = "<script>alert(1)</script>",
+        }));
+
+        Assert.NotNull(page.QuerySelector("#name-error"));
+        Assert.NotNull(page.QuerySelector("#consent-error"));
+        Assert.Equal(before, await AgreementCountAsync());
+        Assert.DoesNotContain(page.QuerySelectorAll("script"), s => s.TextContent.Contains("alert(1)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/dpa/sign/not-a-real-token")]
+    [InlineData("/dpa/sign/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task UnknownLink_SaysItNoLongerWorks(string link)
+    {
+        using var client = new PortalClient(portal.BaseAddress);
+
+        var page = await client.GetDocumentAsync(link);
+
+        Assert.Equal("This link no longer works", page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ExpiredLink_SaysItNoLongerWorks()
+    {
+        var link = await ForwardAsync("frank@globex.example", "Frank Expired");
+        await using (var db = portal.CreateDbContext())
+        {
+            var request = await db.SignatureRequests.SingleAsync(r => r.SignatoryEmail == "frank@globex.example");
+            request.ExpiresAtUtc = DateTime.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+        }
+        using var client = new PortalClient(portal.BaseAddress);
+
+        var page = await client.GetDocumentAsync(link);
+
+        Assert.Equal("This link no longer works", page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    private async Task<string> ForwardAsync(string signatoryEmail, string signatoryName)
+    {
+        var globex = await portal.PrincipalForAsync(DpaTestData.GlobexEmail);
+        await using (var scope = portal.ScopeAs(globex))
+        {
+            var draft = DpaTestData.GlobexDraft();
+            draft.SignatoryEmail = signatoryEmail;
+            draft.SignatoryName = signatoryName;
+            var result = await scope.ServiceProvider.GetRequiredService<DpaSignatureRequests>().ForwardAsync(draft);
+            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.ErrorMessage)));
+        }
+        await using var db = portal.CreateDbContext();
+        var email = await db.OutboxMessages.SingleAsync(m => m.To == signatoryEmail);
+        return new Uri(SigningLink().Match(email.TextBody).Value).PathAndQuery;
+    }
+
+    private async Task<int> AgreementCountAsync()
+    {
+        await using var db = portal.CreateDbContext();
+        return await db.Agreements.CountAsync();
+    }
+
+    [GeneratedRegex(@"https?://\S+/dpa/sign/\S+")]
+    private static partial Regex SigningLink();
+}
