@@ -28,8 +28,8 @@ public sealed partial class DpaWizardTests(BrowserFixture fixture) : IClassFixtu
         await wizard.SignAsync("Casey Customer");
 
         await page.WaitForURLAsync(AgreementUrl());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(AgreementNumber());
         var number = (await page.Locator("h1").TextContentAsync())!.Trim();
-        Assert.Matches(@"^DPA-\d{4}-\d{6}$", number);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).ClickAsync());
         Assert.Equal($"{number}.pdf", download.SuggestedFilename);
         var path = Path.Combine(fixture.Portal.DataDirectory, download.SuggestedFilename);
@@ -73,4 +73,7 @@ public sealed partial class DpaWizardTests(BrowserFixture fixture) : IClassFixtu
 
     [GeneratedRegex(@"/agreements/[0-9a-f\-]{36}$")]
     private static partial Regex AgreementUrl();
+
+    [GeneratedRegex(@"^DPA-\d{4}-\d{6}$")]
+    private static partial Regex AgreementNumber();
 }

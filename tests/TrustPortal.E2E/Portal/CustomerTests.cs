@@ -13,7 +13,7 @@ public sealed class CustomerTests(BrowserFixture fixture) : IClassFixture<Browse
 
         var heading = page.Locator("h1");
         await Assertions.Expect(heading).ToHaveTextAsync("Acme Corporation");
-        await Assertions.Expect(page.GetByText("Casey Customer")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[aria-label=Members]").GetByText("Casey Customer")).ToBeVisibleAsync();
         // The other organization's people never appear.
         Assert.Equal(0, await page.GetByText("globex", new() { Exact = false }).CountAsync());
     }
