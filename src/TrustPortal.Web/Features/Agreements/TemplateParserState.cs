@@ -39,10 +39,13 @@ internal sealed class ParserState
         if (line.StartsWith("## ", StringComparison.Ordinal))
         {
             StartAnnex(line, number);
+            // A heading ends the block above it, so its first paragraph may follow on the next line.
+            previousBlank = true;
         }
         else if (line.StartsWith("# ", StringComparison.Ordinal))
         {
             StartSection(line[2..].Trim(), number);
+            previousBlank = true;
         }
         else if (line.StartsWith("- ", StringComparison.Ordinal))
         {
