@@ -2,6 +2,7 @@ using TrustPortal.Web.Components;
 using TrustPortal.Web.Data.Demo;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Features.TrustCenter;
@@ -18,6 +19,7 @@ builder.AddEmail();
 builder.AddTrustCenter();
 builder.AddOrganizations();
 builder.AddAgreements();
+builder.AddBaa();
 builder.AddDemoData();
 
 var app = builder.Build();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Features.TrustCenter;
@@ -26,6 +27,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();
     public DbSet<SignatureRequest> SignatureRequests => Set<SignatureRequest>();
     public DbSet<Attestation> Attestations => Set<Attestation>();
+    public DbSet<BaaRequest> BaaRequests => Set<BaaRequest>();
+    public DbSet<BaaMessage> BaaMessages => Set<BaaMessage>();
+    public DbSet<BaaNote> BaaNotes => Set<BaaNote>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.Email;
+using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Security;
+
+namespace TrustPortal.Web.Features.Baa;
+
+/// <summary>Who hears about each BAA step: the customer on decisions and questions, Sales on requests and answers, Legal on signatures.</summary>
+public sealed class BaaNotifications(EmailOutbox outbox, PublicUrls urls)
+{
+    public async Task ToRoleAsync(AppDbContext db, string role, string subject, string text)
+    {
+        var addresses = await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+            .Where(u => u.Email != null && u.EmailConfirmed)
+            .Select(u => u.Email!)
+            .ToListAsync();
+        foreach (var address in addresses)
+        {
+            outbox.Enqueue(db, address, subject, text);
+        }
+    }
+
+    public void ToCustomer(AppDbContext db, BaaRequest request, string subject, string text)
+    {
+        outbox.Enqueue(db, request.RequestedByEmail, subject, text);
+        if (!string.Equals(request.ContactEmail, request.RequestedByEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            outbox.Enqueue(db, request.ContactEmail, subject, text);
+        }
+    }
+
+    public Task ToReviewerAsync(AppDbContext db, BaaRequest request, string subject, string text)
+    {
+        if (request.AssignedToUserId is null)
+        {
+            return ToRoleAsync(db, Roles.Sales, subject, text);
+        }
+        return ToUserAsync(db, request.AssignedToUserId, subject, text);
+    }
+
+    public string CustomerLink(BaaRequest request) => urls.Absolute($"/baa/{request.Id}");
+
+    public string ReviewLink(BaaRequest request) => urls.Absolute($"/sales/baa/{request.Id}");
+
+    public string Absolute(string path) => urls.Absolute(path);
+
+    private async Task ToUserAsync(AppDbContext db, string userId, string subject, string text)
+    {
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync();
+        if (email is not null)
+        {
+            outbox.Enqueue(db, email, subject, text);
+        }
+    }
+
+    public static string Ref(BaaRequest request) => $"BAA-R-{request.Reference:0000}";
+}
