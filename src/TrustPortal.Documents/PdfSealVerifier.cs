@@ -70,25 +70,25 @@ public static class PdfSealVerifier
         try
         {
             cms.Decode(signature);
+            if (cms.SignerInfos.Count == 0 || cms.SignerInfos[0].Certificate is not { } signer)
+            {
+                return SealCheck.Refused(Damaged);
+            }
+            try
+            {
+                cms.CheckSignature(verifySignatureOnly: true);
+            }
+            catch (CryptographicException)
+            {
+                return SealCheck.Refused(Mismatch);
+            }
+            return new SealCheck(true, null, signer);
         }
-        catch (CryptographicException)
+        // A structure that decodes but is nonsense (unknown algorithms, missing parts) fails in these ways too.
+        catch (Exception e) when (e is CryptographicException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
         {
             return SealCheck.Refused(Damaged);
         }
-        if (cms.SignerInfos.Count == 0)
-        {
-            return SealCheck.Refused(Damaged);
-        }
-        try
-        {
-            cms.CheckSignature(verifySignatureOnly: true);
-        }
-        catch (CryptographicException)
-        {
-            return SealCheck.Refused(Mismatch);
-        }
-        var signer = cms.SignerInfos[0].Certificate;
-        return signer is null ? SealCheck.Refused(Damaged) : new SealCheck(true, null, signer);
     }
 
     // "[0 1234 5678 910]", whitespace anywhere between tokens.
@@ -168,9 +168,14 @@ public static class PdfSealVerifier
                 high = -1;
             }
         }
-        // The placeholder is padded with zeros after the DER structure; hand SignedCms only the structure.
+        // The placeholder is padded with zeros after the DER structure; hand SignedCms only the structure, and refuse
+        // anything else in the padding: it is outside the signed ranges, but a sealed file must not change at all.
         var length = DerLength(bytes.AsSpan(0, count));
-        return length < 0 ? null : bytes[..length];
+        if (length < 0 || high >= 0 || bytes.AsSpan(length, count - length).ContainsAnyExcept((byte)0))
+        {
+            return null;
+        }
+        return bytes[..length];
     }
 
     private static int DerLength(ReadOnlySpan<byte> der)

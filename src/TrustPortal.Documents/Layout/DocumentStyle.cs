@@ -25,7 +25,6 @@ internal static class DocumentStyle
     public static readonly TextFont Heading = new(XFontStyleEx.Bold, 11, 16);
     public static readonly TextFont Subheading = new(XFontStyleEx.Bold, 10, 14.5);
     public static readonly TextFont Body = new(XFontStyleEx.Regular, 10, 14.5);
-    public static readonly TextFont BodyBold = Subheading;
     public static readonly TextFont Table = new(XFontStyleEx.Regular, 8.5, 11.5);
     public static readonly TextFont TableBold = new(XFontStyleEx.Bold, 8.5, 11.5);
     public static readonly TextFont Label = new(XFontStyleEx.Bold, 7.5, 11);

@@ -59,14 +59,6 @@ internal sealed class PageFlow
 
     public void Advance(double height) => Y += height;
 
-    /// <summary>One line at the cursor.</summary>
-    public void Line(string text, TextFont font, double x, Ink ink = Ink.Text)
-    {
-        KeepTogether(font.LineHeight);
-        Page.Text(x, Y, text, font, ink);
-        Y += font.LineHeight;
-    }
-
     /// <summary>A heading kept on the same page as at least the first <paramref name="followingHeight"/> points after it.</summary>
     public void Heading(string text, TextFont font, double x, double width, double followingHeight, string? label = null, double labelX = 0)
     {

@@ -89,7 +89,8 @@ internal static class TextLayout
                 lineWidth = wordWidth;
                 continue;
             }
-            // A word wider than the line (a hash, a URL): break it between characters, never inside a surrogate pair.
+            // A word wider than the line (a hash, an email address, a URL): break it, at a natural point if there
+            // is one, else between characters; never inside a surrogate pair.
             var pieceStart = wordStart;
             var pieceWidth = 0.0;
             for (var k = wordStart; k < i;)
@@ -98,9 +99,11 @@ internal static class TextLayout
                 var w = font.Measure(text.AsSpan(k, step));
                 if (pieceWidth + w > width && k > pieceStart)
                 {
-                    lines.Add(text[pieceStart..k]);
-                    pieceStart = k;
-                    pieceWidth = 0;
+                    var cut = NaturalBreak(text, pieceStart, k);
+                    lines.Add(text[pieceStart..cut]);
+                    pieceWidth = font.Measure(text.AsSpan(cut, k - cut));
+                    pieceStart = cut;
+                    continue;
                 }
                 pieceWidth += w;
                 k += step;
@@ -110,5 +113,24 @@ internal static class TextLayout
             lineWidth = pieceWidth;
         }
         lines.Add(lineStart >= 0 ? text[lineStart..lineEnd] : string.Empty);
+    }
+
+    // The last point in (start, end] where a long word breaks well: after "-", "/", "_" or ":", or before "@", ".",
+    // "?", "&", "=" or "#"; else end. Only in the last two thirds, so the line before does not end nearly empty.
+    // text[end] exists: end is the character that did not fit.
+    private static int NaturalBreak(string text, int start, int end)
+    {
+        for (var b = end; b > start + (end - start) / 3; b--)
+        {
+            if (char.IsLowSurrogate(text[b]))
+            {
+                continue;
+            }
+            if (text[b - 1] is '-' or '/' or '_' or ':' || text[b] is '@' or '.' or '?' or '&' or '=' or '#')
+            {
+                return b;
+            }
+        }
+        return end;
     }
 }

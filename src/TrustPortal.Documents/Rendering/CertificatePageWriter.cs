@@ -28,10 +28,12 @@ internal static class CertificatePageWriter
             flow.Gap(4);
             var rows = certificate.Events.Select(e => (IReadOnlyList<string>)
                 [Time(e.AtUtc), e.Description, e.IpAddress ?? "—", e.UserAgent ?? "—"]).ToList();
-            // The time column is as wide as a timestamp, so every time stays on one line; the rest share what is left.
+            // Times and IPv4 addresses stay on one line (an IPv6 address may break at a colon); the event and the
+            // user agent share the rest.
             var timeWidth = Table.Measure(rows[0][0]) + 12;
-            var rest = Width - timeWidth;
-            TableLayout.Write(flow, EventColumns, rows, [timeWidth, rest * 0.45, rest * 0.19, rest * 0.36], Left, Width);
+            var ipWidth = Math.Min(Math.Max(rows.Max(r => Table.Measure(r[2])), TableBold.Measure(EventColumns[2])) + 12, 100);
+            var rest = Width - timeWidth - ipWidth;
+            TableLayout.Write(flow, EventColumns, rows, [timeWidth, rest * 0.58, ipWidth, rest * 0.42], Left, Width);
             flow.Gap(16);
         }
         if (certificate.Facts.Count > 0)

@@ -43,7 +43,6 @@ internal static class FrontMatterWriter
     {
         var lines = new List<string>();
         var y = 0.0;
-        // A thin rule on the left ties the lines of one party together visually.
         TextLayout.Wrap(TextCleaner.Line(party.Role).ToUpperInvariant(), Label, width - 10, lines);
         y = Lines(block, lines, Label, x + 10, y, Ink.Muted);
         lines.Clear();
@@ -55,6 +54,7 @@ internal static class FrontMatterWriter
             TextLayout.Wrap(TextCleaner.Paragraph(line), Body, width - 10, lines);
             y = Lines(block, lines, Body, x + 10, y, Ink.Text);
         }
+        // A rule down the left edge ties one party's lines together.
         block.Rule(x, 1, x, y - 1, 1.5);
         return y;
     }

@@ -6,7 +6,10 @@ using static TrustPortal.Tests.Documents.DocumentTestData;
 
 namespace TrustPortal.Tests.Documents;
 
-/// <summary>Renders agreements and reads them back with PdfPig, as a recipient's tools would.</summary>
+/// <summary>
+/// Renders agreements and reads them back with PdfPig, as a recipient's tools would. PdfPig orders words by position,
+/// line by line across the page, so a table cell's text is only contiguous within one line of the cell.
+/// </summary>
 public sealed class AgreementRendererTests
 {
     private static readonly Lazy<PdfPages> Sample = new(() => PdfPages.Read(RenderBytes(SampleAgreement.Build())));
@@ -46,6 +49,9 @@ public sealed class AgreementRendererTests
             Assert.Contains(value, text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Render_SampleAgreement_KeepsAllTextInsideTheMargins() => Assert.Empty(Sample.Value.Stray);
 
     [Fact]
     public void Render_SampleAgreement_PutsTheCertificateOnItsOwnLastPage()
@@ -143,6 +149,22 @@ public sealed class AgreementRendererTests
             pagesUsed.Add(page);
         }
         Assert.True(pagesUsed.Count >= 2, "The blocks need more than one page, so one of them met a page bottom.");
+        Assert.Empty(pages.Stray);
+    }
+
+    [Fact]
+    public void Render_SignatureNoteLongerThanAPage_FlowsOnWithoutLosingWords()
+    {
+        var note = string.Join(" ", Enumerable.Range(1, 1500).Select(i => $"n{i}"));
+        var content = SampleAgreement.Build() with
+        {
+            Signatures = [new SignatureBlock("Customer", "Verbose Ltd", "Vera Verbose", "Vera Verbose", "Director", "14 March 2026", note)],
+        };
+
+        var pages = PdfPages.Read(RenderBytes(content));
+
+        Assert.Equal(note.Split(' '), pages.Text.Split(' ').Where(w => Regex.IsMatch(w, "^n[0-9]+$")));
+        Assert.Empty(pages.Stray);
     }
 
     [Fact]
@@ -181,7 +203,7 @@ public sealed class AgreementRendererTests
         // The repeated header row sits between the parts of the split row, so compare the row's own words.
         var words = pages.Text.Split(' ').Where(w => Regex.IsMatch(w, "^w[0-9]+$")).ToList();
         Assert.Equal(cell.Split(' '), words);
-        Assert.True(Enumerable.Range(0, pages.Count).Count(p => pages.Body[p].Contains("w3", StringComparison.Ordinal)) >= 2, "The row is split.");
+        Assert.True(pages.PagesWith("w700")[0] > pages.PagesWith("Tall w1 ")[0], "The row is split across pages.");
         Assert.Contains("the tall row", pages.Text, StringComparison.Ordinal);
     }
 

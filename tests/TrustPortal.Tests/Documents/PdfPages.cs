@@ -8,11 +8,15 @@ namespace TrustPortal.Tests.Documents;
 /// </summary>
 internal sealed class PdfPages
 {
-    private PdfPages(List<string> all, List<string> body)
+    private PdfPages(List<string> all, List<string> body, List<string> stray)
     {
         All = all;
         Body = body;
+        Stray = stray;
     }
+
+    /// <summary>Words outside the header band, the body area (A4 less the margins) and the footer band: should be none.</summary>
+    public IReadOnlyList<string> Stray { get; }
 
     /// <summary>Each page's words joined by single spaces.</summary>
     public IReadOnlyList<string> All { get; }
@@ -30,14 +34,19 @@ internal sealed class PdfPages
         using var document = PdfDocument.Open(pdf);
         var all = new List<string>();
         var body = new List<string>();
+        var stray = new List<string>();
         foreach (var page in document.GetPages())
         {
             var words = page.GetWords().ToList();
             all.Add(string.Join(" ", words.Select(w => w.Text)));
             // PDF y grows upwards: the header sits above y = 785 and the footer below y = 60 on A4 (842 pt high).
             body.Add(string.Join(" ", words.Where(w => w.BoundingBox.Bottom > 60 && w.BoundingBox.Top < 785).Select(w => w.Text)));
+            // Body: 80 pt from the top to 72 pt from the bottom; a point or two of slack for glyph boxes.
+            stray.AddRange(words
+                .Where(w => !(w.BoundingBox.Bottom >= 70 && w.BoundingBox.Top <= 764) && w.BoundingBox.Bottom < 785 && w.BoundingBox.Top > 50)
+                .Select(w => $"page {page.Number}: {w.Text} at y {w.BoundingBox.Bottom:F0}-{w.BoundingBox.Top:F0}"));
         }
-        return new PdfPages(all, body);
+        return new PdfPages(all, body, stray);
     }
 
     /// <summary>Indexes of the pages whose body contains <paramref name="text"/>.</summary>

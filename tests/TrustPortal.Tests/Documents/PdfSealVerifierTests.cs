@@ -100,6 +100,16 @@ public sealed class PdfSealVerifierTests : IDisposable
     }
 
     [Fact]
+    public void Check_ChangedPaddingAfterTheSignature_IsRefused()
+    {
+        var pdf = Sealed.Value.Pdf.ToArray();
+        var end = IndexOf(pdf, "0>/ByteRange"u8);
+        pdf[end] = (byte)'7';
+
+        AssertRefused(pdf, PdfSealVerifier.Damaged);
+    }
+
+    [Fact]
     public void Check_RandomGarbageAfterPdfHeader_NeverThrows()
     {
         var random = new Random(42);
@@ -113,6 +123,32 @@ public sealed class PdfSealVerifierTests : IDisposable
 
             Assert.False(check.Valid);
             Assert.False(string.IsNullOrWhiteSpace(check.Reason));
+        }
+    }
+
+    [Fact]
+    public void Check_RandomDamageToASealedFile_NeverThrowsAndIsRefusedOutsideTheSignature()
+    {
+        var random = new Random(7);
+        var original = Sealed.Value.Pdf;
+        var gapStart = IndexOf(original, "/Contents <"u8) + "/Contents ".Length;
+        var gapEnd = IndexOf(original, ">/ByteRange"u8) + 1;
+        for (var n = 0; n < 300; n++)
+        {
+            var pdf = original.ToArray();
+            // Half the hits land in the signature itself, where decoding is most fragile.
+            var at = n % 2 == 0 ? random.Next(gapStart, gapEnd) : random.Next(pdf.Length);
+            var old = pdf[at];
+            pdf[at] = (byte)(n % 3 == 0 ? "0123456789ABCDEF"[random.Next(16)] : random.Next(256));
+            var truncated = n % 5 == 0;
+
+            var check = PdfSealVerifier.Check(truncated ? pdf.AsSpan(0, random.Next(pdf.Length)) : pdf);
+
+            // Inside the signature, CMS leaves some bytes unprotected (the unsigned signing time, the certificate's
+            // own signature): those may still verify. Everywhere else any change must be refused.
+            var mustRefuse = truncated || (at < gapStart || at >= gapEnd) && pdf[at] != old;
+            Assert.True(!mustRefuse || !check.Valid, $"Byte {at} changed from {old} to {pdf[at]}.");
+            Assert.True(check.Valid || !string.IsNullOrWhiteSpace(check.Reason));
         }
     }
 

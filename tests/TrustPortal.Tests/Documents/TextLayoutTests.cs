@@ -45,6 +45,19 @@ public sealed class TextLayoutTests
     }
 
     [Fact]
+    public void Wrap_LongEmailAddress_BreaksAtANaturalPoint()
+    {
+        const string Address = "katharina.vogel@northwind-health-services.example";
+        var lines = new List<string>();
+
+        TextLayout.Wrap(Address, Font, Font.Measure(Address) * 0.7, lines);
+
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(Address, string.Concat(lines));
+        Assert.True(lines[1][0] is '@' or '.' || lines[0][^1] is '-', $"Broke as '{lines[0]}' + '{lines[1]}'.");
+    }
+
+    [Fact]
     public void Wrap_Newlines_StartNewLinesAndKeepBlankOnes()
     {
         var lines = new List<string>();

@@ -58,6 +58,12 @@ public sealed class DemoSeeder(
             await EnsureUserAsync(demo, password, demo.Organization is null ? null : organizations[demo.Organization].Id);
         }
         await SeedAgreementsAsync(organizations["Acme Corporation"].Id);
+        if (!await db.BaaRequests.AnyAsync())
+        {
+            var sales = await users.FindByEmailAsync("sales@trustportal.local") ?? throw new InvalidOperationException("The demo Sales user is missing.");
+            DemoBaaRequests.Add(db, audit, organizations.ToDictionary(o => o.Key, o => o.Value.Id), sales, now);
+            await db.SaveChangesAsync();
+        }
         logger.LogInformation("Demo data ready. Sign in with any of these accounts and the password from Demo:Password:{Accounts}",
             string.Concat(Users.Select(u => $"\n  {u.Email,-28} {string.Join(", ", u.Roles)}{(u.Organization is null ? "" : $" ({u.Organization})")}")));
     }

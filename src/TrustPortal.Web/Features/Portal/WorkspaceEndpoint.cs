@@ -10,7 +10,9 @@ public static class WorkspaceEndpoint
 
     public static string HomeFor(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Customer) ? "/portal"
-        : user.IsInRole(Roles.Legal) || user.IsInRole(Roles.Admin) ? "/legal/audit"
+        : user.IsInRole(Roles.Sales) ? "/sales/baa"
+        : user.IsInRole(Roles.Legal) ? "/legal/countersign"
+        : user.IsInRole(Roles.Admin) ? "/legal/audit"
         : "/";
 
     public static void MapWorkspaceEndpoint(this IEndpointRouteBuilder app) =>
