@@ -45,4 +45,8 @@ public static class Countries
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
 
     public static bool IsKnown(string? name) => name is not null && Known.Contains(name);
+
+    /// <summary>The autocomplete's search: every country containing the typed text.</summary>
+    public static Task<IEnumerable<string>> SearchAsync(string? text, CancellationToken cancellationToken) =>
+        Task.FromResult(string.IsNullOrWhiteSpace(text) ? All : All.Where(c => c.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
 }

@@ -30,4 +30,21 @@ public static class TemplateComposer
         }).ToList())).ToList();
 
     public static string LongDate(DateTime utc) => utc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The certificate page's record of what the agreement froze: template, commitments and subprocessors.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> FrozenFacts(FrozenTerms terms) =>
+    [
+        new("Template", $"{terms.Template.Title}, version {terms.Template.Version} (effective {terms.Template.EffectiveDate:yyyy-MM-dd})"),
+        new("Template SHA-256", terms.Template.Sha256),
+        new("Commitments version", terms.CommitmentsVersion.ToString(CultureInfo.InvariantCulture)),
+        new("Commitments SHA-256", terms.CommitmentsSha256),
+        new("Subprocessor list SHA-256", terms.SubprocessorsSha256),
+    ];
+
+    /// <summary>How anyone can check a copy, printed at the end of every certificate page.</summary>
+    public static IReadOnlyList<string> Verification(string vendorLegalName, string verifyUrl) =>
+    [
+        $"This document is sealed with {vendorLegalName}'s document certificate. Any change to the file, even one byte, breaks the seal.",
+        $"To check a copy, upload it at {verifyUrl}. The portal confirms the seal and that this exact file is the one it issued.",
+    ];
 }

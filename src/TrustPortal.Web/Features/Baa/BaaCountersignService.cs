@@ -74,16 +74,11 @@ public sealed class BaaCountersignService(
     private async Task<BaaResult> TryCountersignAsync(Guid id, Guid version, UserSnapshot me, AuditActor actor)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var request = await db.BaaRequests.FirstOrDefaultAsync(r => r.Id == id);
+        var (request, refusal) = await BaaVersions.LoadAsync(db, id, version);
         if (request is null)
         {
-            return BaaResult.Invalid("This request does not exist.");
+            return refusal!;
         }
-        if (request.Version != version)
-        {
-            return BaaResult.Conflicted();
-        }
-        db.Entry(request).Property(r => r.Version).OriginalValue = version;
         if (BaaWorkflow.Next(request.Status, BaaAction.Countersign) is not { } next)
         {
             return BaaResult.Invalid("Only a BAA the customer has signed can be countersigned.");

@@ -55,19 +55,8 @@ public static class BaaDocument
                     TemplateComposer.LongDate(executedAtUtc), "Countersigned electronically after the customer signed."),
             ],
             Certificate = new CertificateContent(events,
-            [
-                new("Agreement number", number),
-                new("Request", BaaNotifications.Ref(request)),
-                new("Template", $"{terms.Template.Title}, version {terms.Template.Version} (effective {terms.Template.EffectiveDate:yyyy-MM-dd})"),
-                new("Template SHA-256", terms.Template.Sha256),
-                new("Commitments version", terms.CommitmentsVersion.ToString(CultureInfo.InvariantCulture)),
-                new("Commitments SHA-256", terms.CommitmentsSha256),
-                new("Subprocessor list SHA-256", terms.SubprocessorsSha256),
-            ],
-            [
-                $"This document is sealed with {vendor.LegalName}'s document certificate. Any change to the file, even one byte, breaks the seal.",
-                $"To check a copy, upload it at {verifyUrl}. The portal confirms the seal and that this exact file is the one it issued.",
-            ]),
+            [new("Agreement number", number), new("Request", BaaNotifications.Ref(request)), .. TemplateComposer.FrozenFacts(terms)],
+            TemplateComposer.Verification(vendor.LegalName, verifyUrl)),
         };
     }
 }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using TrustPortal.Web.Data;
 
 namespace TrustPortal.Web.Features.Baa;
 
@@ -29,3 +31,26 @@ public sealed record BaaConversationEntry(bool FromCustomer, string AuthorName, 
 public sealed record BaaCustomerView(Guid Id, int Reference, BaaStatus Status, Guid Version, DateTime SubmittedAtUtc, BaaUseCase UseCase,
     string? RejectionReason, DateTime? DecidedAtUtc, IReadOnlyList<BaaConversationEntry> Conversation,
     string? SignerName, DateTime? SignedAtUtc, Guid? AgreementId);
+
+/// <summary>Optimistic concurrency for BAA decisions: load the request only as the version the user saw.</summary>
+public static class BaaVersions
+{
+    /// <summary>
+    /// The tracked request when it still has <paramref name="version"/>; else the refusal to show. The update then
+    /// only applies if the row still has that version, so a decision made meanwhile is never overwritten.
+    /// </summary>
+    public static async Task<(BaaRequest? Request, BaaResult? Refusal)> LoadAsync(AppDbContext db, Guid id, Guid version)
+    {
+        var request = await db.BaaRequests.FirstOrDefaultAsync(r => r.Id == id);
+        if (request is null)
+        {
+            return (null, BaaResult.Invalid("This request does not exist."));
+        }
+        if (request.Version != version)
+        {
+            return (null, BaaResult.Conflicted());
+        }
+        db.Entry(request).Property(r => r.Version).OriginalValue = version;
+        return (request, null);
+    }
+}

@@ -225,17 +225,11 @@ public sealed class BaaReviewService(
         }
         var me = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
-        var request = await db.BaaRequests.FirstOrDefaultAsync(r => r.Id == id);
+        var (request, stale) = await BaaVersions.LoadAsync(db, id, version);
         if (request is null)
         {
-            return BaaResult.Invalid("This request does not exist.");
+            return stale!;
         }
-        if (request.Version != version)
-        {
-            return BaaResult.Conflicted();
-        }
-        // The update only applies if the row still has the version this reviewer saw.
-        db.Entry(request).Property(r => r.Version).OriginalValue = version;
         var next = action is { } a ? BaaWorkflow.Next(request.Status, a) : request.Status is BaaStatus.Submitted or BaaStatus.InReview or BaaStatus.InformationRequested ? request.Status : null;
         if (next is not { } to)
         {

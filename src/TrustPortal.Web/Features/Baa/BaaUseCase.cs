@@ -4,24 +4,8 @@ using TrustPortal.Web.Features.Agreements;
 namespace TrustPortal.Web.Features.Baa;
 
 /// <summary>The BAA request form: the legal entity and the use case Sales reviews. The server enforces these rules.</summary>
-public sealed class BaaUseCase
+public sealed class BaaUseCase : LegalEntityForm
 {
-    [Required(ErrorMessage = "Enter the legal name of the contracting entity.")]
-    [StringLength(AgreementLimits.LegalNameMaxLength, MinimumLength = 2, ErrorMessage = "The legal name must be between {2} and {1} characters.")]
-    [PlainText, NoMarkup]
-    [Display(Name = "Legal name")]
-    public string LegalName { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter the registered address.")]
-    [StringLength(AgreementLimits.AddressMaxLength, MinimumLength = 5, ErrorMessage = "The address must be between {2} and {1} characters.")]
-    [PlainText(AllowLineBreaks = true)]
-    [Display(Name = "Registered address")]
-    public string Address { get; set; } = "";
-
-    [Required(ErrorMessage = "Choose the country of registration.")]
-    [KnownCountry]
-    public string Country { get; set; } = "";
-
     [EnumDataType(typeof(CoveredEntityRole), ErrorMessage = "Say whether you are a covered entity or a business associate.")]
     public CoveredEntityRole Role { get; set; }
 

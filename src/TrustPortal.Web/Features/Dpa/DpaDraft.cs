@@ -4,29 +4,8 @@ using TrustPortal.Web.Features.Agreements;
 namespace TrustPortal.Web.Features.Dpa;
 
 /// <summary>The DPA wizard's answers, everything but the signature. The rules here are the ones the server enforces.</summary>
-public sealed class DpaDraft
+public sealed class DpaDraft : LegalEntityForm
 {
-    [Required(ErrorMessage = "Enter the legal name of the contracting entity.")]
-    [StringLength(DpaRules.LegalNameMaxLength, MinimumLength = 2, ErrorMessage = "The legal name must be between {2} and {1} characters.")]
-    [PlainText, NoMarkup]
-    [Display(Name = "Legal name")]
-    public string LegalName { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter the registered address.")]
-    [StringLength(DpaRules.AddressMaxLength, MinimumLength = 5, ErrorMessage = "The address must be between {2} and {1} characters.")]
-    [PlainText(AllowLineBreaks = true)]
-    [Display(Name = "Registered address")]
-    public string Address { get; set; } = "";
-
-    [Required(ErrorMessage = "Choose the country of registration.")]
-    [KnownCountry]
-    public string Country { get; set; } = "";
-
-    [StringLength(DpaRules.CompanyNumberMaxLength, ErrorMessage = "The company number can be at most {1} characters.")]
-    [PlainText, NoMarkup]
-    [Display(Name = "Company number")]
-    public string? CompanyNumber { get; set; }
-
     [Required(ErrorMessage = "Enter the signatory's full name.")]
     [StringLength(DpaRules.PersonNameMaxLength, MinimumLength = 2, ErrorMessage = "The name must be between {2} and {1} characters.")]
     [PlainText, NoMarkup]
