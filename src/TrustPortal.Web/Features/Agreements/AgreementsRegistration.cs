@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.Agreements.Library;
 using TrustPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public static class AgreementsRegistration
         builder.Services.AddScoped<AgreementTemplates>();
         builder.Services.AddScoped<DpaService>();
         builder.Services.AddScoped<DpaSignatureRequests>();
+        builder.Services.AddAgreementLibrary();
         DocumentFonts.EnsureInstalled();
     }
 
@@ -38,6 +40,7 @@ public static class AgreementsRegistration
     public static void MapAgreementEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/agreements/{id:guid}/pdf", DownloadAsync).RequireAuthorization();
+        app.MapAgreementLibraryEndpoints();
         app.MapPost("/api/verify", VerifyAsync)
             .AllowAnonymous()
             // A public, cookie-less API: no session to forge, so no antiforgery token.
