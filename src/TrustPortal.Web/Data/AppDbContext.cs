@@ -6,6 +6,7 @@ using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
+using TrustPortal.Web.Features.Soc2;
 using TrustPortal.Web.Features.TrustCenter;
 
 namespace TrustPortal.Web.Data;
@@ -30,6 +31,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<BaaRequest> BaaRequests => Set<BaaRequest>();
     public DbSet<BaaMessage> BaaMessages => Set<BaaMessage>();
     public DbSet<BaaNote> BaaNotes => Set<BaaNote>();
+    public DbSet<Soc2Report> Soc2Reports => Set<Soc2Report>();
+    public DbSet<NdaAcceptance> NdaAcceptances => Set<NdaAcceptance>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
