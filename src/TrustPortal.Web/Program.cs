@@ -1,10 +1,12 @@
 using TrustPortal.Web.Components;
 using TrustPortal.Web.Data.Demo;
 using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
+using TrustPortal.Web.Features.Soc2;
 using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
@@ -20,6 +22,8 @@ builder.AddTrustCenter();
 builder.AddOrganizations();
 builder.AddAgreements();
 builder.AddBaa();
+builder.AddSoc2();
+builder.AddAttestations();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -31,6 +35,8 @@ await app.SeedDemoDataAsync();
 app.UsePortalPipeline();
 app.MapPortalEndpoints();
 app.MapAgreementEndpoints();
+app.MapSoc2Endpoints();
+app.MapAttestationEndpoints();
 
 app.Run();
 

@@ -8,7 +8,8 @@ namespace TrustPortal.Web.Data.Demo;
 /// <summary>BAA requests in several states, so the Sales queue has work on first run.</summary>
 public static class DemoBaaRequests
 {
-    public static void Add(AppDbContext db, AuditTrail audit, IReadOnlyDictionary<string, Guid> organizations, ApplicationUser sales, DateTime now)
+    /// <summary>Adds the requests; returns the organizations that now have one open.</summary>
+    public static IReadOnlyList<Guid> Add(AppDbContext db, AuditTrail audit, IReadOnlyDictionary<string, Guid> organizations, ApplicationUser sales, DateTime now)
     {
         var requests = new[]
         {
@@ -36,6 +37,7 @@ public static class DemoBaaRequests
         {
             audit.Record(db, AuditActor.System, "baa.submitted", nameof(BaaRequest), request.Id.ToString(), new { reference = BaaNotifications.Ref(request), note = "demo seed" });
         }
+        return requests.Select(r => r.OrganizationId).ToList();
     }
 
     private static BaaRequest Request(int reference, Guid organizationId, string legalName, string contact, string email, CoveredEntityRole role,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Organizations;
@@ -42,6 +43,7 @@ public sealed class DemoSeeder(
         {
             SeedTrustCenter(now);
         }
+        await DemoSoc2Report.SeedAsync(db, clock);
 
         var organizations = await db.Organizations.ToDictionaryAsync(o => o.Name);
         foreach (var name in Users.Select(u => u.Organization).OfType<string>().Concat(OtherOrganizations))
@@ -61,7 +63,10 @@ public sealed class DemoSeeder(
         if (!await db.BaaRequests.AnyAsync())
         {
             var sales = await users.FindByEmailAsync("sales@trustportal.local") ?? throw new InvalidOperationException("The demo Sales user is missing.");
-            DemoBaaRequests.Add(db, audit, organizations.ToDictionary(o => o.Key, o => o.Value.Id), sales, now);
+            foreach (var organizationId in DemoBaaRequests.Add(db, audit, organizations.ToDictionary(o => o.Key, o => o.Value.Id), sales, now))
+            {
+                await AttestationLedger.MarkRequestedAsync(db, audit, AuditActor.System, organizationId, ComplianceFramework.Hipaa, now);
+            }
             await db.SaveChangesAsync();
         }
         logger.LogInformation("Demo data ready. Sign in with any of these accounts and the password from Demo:Password:{Accounts}",

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
@@ -48,6 +49,10 @@ public sealed class AgreementTemplates(IDbContextFactory<AppDbContext> dbFactory
         var template = await AddNextVersionAsync(db, kind, title.Trim(), body, effectiveDate, changeSummary.Trim(), actor.Name, clock.GetUtcNow().UtcDateTime);
         audit.Record(db, actor, "template.published", nameof(AgreementTemplate), template.Id.ToString(),
             new { kind = kind.ToString(), template.Version, template.Sha256, template.ChangeSummary });
+        if (kind == AgreementKind.Dpa)
+        {
+            await AttestationLedger.SupersedeOlderDpaCoverageAsync(db, audit, actor, template.Version, template.PublishedAtUtc);
+        }
         await db.SaveChangesAsync();
         return (template, []);
     }

@@ -35,6 +35,47 @@ public static class AttestationLedger
                 new { organizationId, framework = framework.ToString(), from = previous.ToString(), to = attestation.Status.ToString(), evidence = evidence.Label });
         }
     }
+
+    /// <summary>A request is open for a framework the organization does not have yet (e.g. HIPAA once a BAA is requested).</summary>
+    public static async Task MarkRequestedAsync(AppDbContext db, AuditTrail audit, AuditActor actor, Guid organizationId, ComplianceFramework framework, DateTime nowUtc)
+    {
+        var attestation = await db.Attestations.FirstOrDefaultAsync(a => a.OrganizationId == organizationId && a.Framework == framework);
+        if (attestation is { Status: AttestationStatus.Current or AttestationStatus.Expiring })
+        {
+            return;
+        }
+        if (attestation is null)
+        {
+            attestation = new Attestation { OrganizationId = organizationId, Framework = framework };
+            db.Attestations.Add(attestation);
+        }
+        var previous = attestation.Status;
+        attestation.Status = AttestationStatus.Requested;
+        attestation.UpdatedAtUtc = nowUtc;
+        audit.Record(db, actor, "attestation.updated", nameof(Attestation), attestation.Id.ToString(),
+            new { organizationId, framework = framework.ToString(), from = previous.ToString(), to = attestation.Status.ToString() });
+    }
+
+    /// <summary>
+    /// A new DPA template version: organizations covered by a DPA on an older version must re-paper, so their GDPR and
+    /// CCPA attestations become Superseded. The older agreements stay in force until replaced.
+    /// </summary>
+    public static async Task<int> SupersedeOlderDpaCoverageAsync(AppDbContext db, AuditTrail audit, AuditActor actor, int newVersion, DateTime nowUtc)
+    {
+        var stale = await db.Attestations
+            .Where(a => (a.Framework == ComplianceFramework.Gdpr || a.Framework == ComplianceFramework.Ccpa)
+                && a.Status == AttestationStatus.Current && a.EvidenceType == nameof(Agreements.Agreement)
+                && db.Agreements.Any(g => g.Id == a.EvidenceId && g.Kind == Agreements.AgreementKind.Dpa && g.TemplateVersion < newVersion))
+            .ToListAsync();
+        foreach (var attestation in stale)
+        {
+            attestation.Status = AttestationStatus.Superseded;
+            attestation.UpdatedAtUtc = nowUtc;
+            audit.Record(db, actor, "attestation.updated", nameof(Attestation), attestation.Id.ToString(),
+                new { attestation.OrganizationId, framework = attestation.Framework.ToString(), from = "Current", to = "Superseded", reason = $"DPA template version {newVersion} published" });
+        }
+        return stale.Count;
+    }
 }
 
 /// <summary>What proves an attestation: the kind of record, its id, a label people recognise, and when it lapses.</summary>

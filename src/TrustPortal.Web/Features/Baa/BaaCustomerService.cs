@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
 
@@ -63,8 +65,10 @@ public sealed class BaaCustomerService(
             ContactEmail = useCase.ContactEmail.Trim(),
         };
         db.BaaRequests.Add(request);
-        await audit.RecordAsync(db, "baa.submitted", nameof(BaaRequest), request.Id.ToString(),
+        var actor = await currentUser.GetActorAsync();
+        audit.Record(db, actor, "baa.submitted", nameof(BaaRequest), request.Id.ToString(),
             new { reference = BaaNotifications.Ref(request), organizationId, services = useCase.Services });
+        await AttestationLedger.MarkRequestedAsync(db, audit, actor, organizationId, ComplianceFramework.Hipaa, now);
         await notify.ToRoleAsync(db, Roles.Sales, $"{BaaNotifications.Ref(request)}: new BAA request from {request.Customer.LegalName}",
             $"{request.RequestedByName} of {request.Customer.LegalName} requested a Business Associate Agreement.\n\nReview it here:\n{notify.ReviewLink(request)}");
         await db.SaveChangesAsync();

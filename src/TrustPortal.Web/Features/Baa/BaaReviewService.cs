@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Features.Baa;
@@ -46,7 +47,9 @@ public sealed class BaaReviewService(
         {
             var term = query.Search.Trim();
             var reference = term.StartsWith("BAA-R-", StringComparison.OrdinalIgnoreCase) && int.TryParse(term[6..], out var parsed) ? parsed : -1;
-            requests = requests.Where(r => r.Reference == reference || r.Customer.LegalName.Contains(term) || r.Organization!.Name.Contains(term));
+            var pattern = SearchPattern.Contains(term);
+            requests = requests.Where(r => r.Reference == reference || EF.Functions.Like(r.Customer.LegalName, pattern, SearchPattern.Escape)
+                || EF.Functions.Like(r.Organization!.Name, pattern, SearchPattern.Escape));
         }
         if (query.OverdueOnly)
         {

@@ -1,0 +1,52 @@
+using TrustPortal.Web.Features.TrustCenter;
+
+namespace TrustPortal.Web.Features.Attestations;
+
+/// <summary>The frameworks tracked per organization, in the order they are shown.</summary>
+public static class TrackedFrameworks
+{
+    public static readonly IReadOnlyList<ComplianceFramework> All =
+        [ComplianceFramework.Soc2Type2, ComplianceFramework.Gdpr, ComplianceFramework.Ccpa, ComplianceFramework.Hipaa];
+
+    public static string Name(ComplianceFramework framework) => framework switch
+    {
+        ComplianceFramework.Soc2Type2 => "SOC 2",
+        ComplianceFramework.Gdpr => "GDPR",
+        ComplianceFramework.Ccpa => "CCPA",
+        ComplianceFramework.Hipaa => "HIPAA",
+        _ => framework.ToString(),
+    };
+
+    /// <summary>Statuses that mean someone should act: re-paper, renew or finish a request.</summary>
+    public static readonly IReadOnlyList<AttestationStatus> NeedsAction =
+        [AttestationStatus.Requested, AttestationStatus.Expiring, AttestationStatus.Expired, AttestationStatus.Superseded];
+
+    public static string Describe(AttestationStatus status) => status switch
+    {
+        AttestationStatus.NotStarted => "Not started",
+        AttestationStatus.InProgress => "In progress",
+        _ => status.ToString(),
+    };
+}
+
+/// <summary>One organization's standing on one framework; NotStarted when nothing has happened yet.</summary>
+public sealed record AttestationCell(ComplianceFramework Framework, AttestationStatus Status, string? EvidenceLabel, Guid? EvidenceId,
+    DateTime? EffectiveAtUtc, DateTime? ExpiresAtUtc)
+{
+    public static AttestationCell NotStarted(ComplianceFramework framework) => new(framework, AttestationStatus.NotStarted, null, null, null, null);
+}
+
+public sealed record AttestationRow(Guid OrganizationId, string OrganizationName, IReadOnlyList<AttestationCell> Cells)
+{
+    public AttestationCell For(ComplianceFramework framework) => Cells.First(c => c.Framework == framework);
+}
+
+/// <summary>A page of the matrix; filters, search and paging run in the database.</summary>
+public sealed record AttestationQuery(ComplianceFramework? Framework = null, AttestationStatus? Status = null, bool NeedsAction = false,
+    string? Search = null, int Page = 0, int PageSize = 25, bool Descending = false);
+
+public sealed record AttestationPage(IReadOnlyList<AttestationRow> Rows, int Total);
+
+public sealed record FrameworkCoverage(ComplianceFramework Framework, int Current, int Organizations);
+
+public sealed record EvidenceEvent(DateTime AtUtc, string Title, string Detail, string? Link);

@@ -1,0 +1,42 @@
+using System.Text;
+using TrustPortal.Web.Security;
+
+namespace TrustPortal.Web.Features.Attestations;
+
+public static class AttestationsRegistration
+{
+    public static void AddAttestations(this IHostApplicationBuilder builder) => builder.Services.AddScoped<AttestationService>();
+
+    public static void MapAttestationEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/legal/attestations.csv", ExportCsvAsync).RequireAuthorization(Policies.ViewAttestations);
+
+    /// <summary>One row per organization, streamed in batches so the size of the customer base does not matter.</summary>
+    private static async Task ExportCsvAsync(HttpContext context, AttestationService attestations)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"attestations-{DateTime.UtcNow:yyyy-MM-dd}.csv\"";
+        context.Response.Headers.CacheControl = "private, no-store";
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false));
+        await writer.WriteLineAsync(Csv.Row(["Organization", .. TrackedFrameworks.All.Select(TrackedFrameworks.Name)]));
+        await foreach (var row in attestations.StreamAllAsync(context.RequestAborted))
+        {
+            await writer.WriteLineAsync(Csv.Row([row.OrganizationName, .. row.Cells.Select(c => TrackedFrameworks.Describe(c.Status))]));
+        }
+    }
+}
+
+/// <summary>CSV cells that open safely in a spreadsheet: quoted when needed, and never read as a formula.</summary>
+public static class Csv
+{
+    public static string Row(IEnumerable<string?> cells) => string.Join(',', cells.Select(Cell));
+
+    public static string Cell(string? value)
+    {
+        var text = value ?? "";
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            text = "'" + text;
+        }
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    }
+}
