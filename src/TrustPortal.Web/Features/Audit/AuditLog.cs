@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Features.Audit;
@@ -7,7 +8,7 @@ namespace TrustPortal.Web.Features.Audit;
 /// <summary>Reads the audit trail for staff, a page at a time, newest first.</summary>
 public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
 {
-    public async Task<(List<AuditEvent> Items, int Total)> GetPageAsync(int page, int pageSize, string? search, CancellationToken cancellationToken = default)
+    public async Task<(List<AuditEvent> Items, int Total)> GetPageAsync(int page, int pageSize, AuditFilter filter, CancellationToken cancellationToken = default)
     {
         if (!await currentUser.IsInRoleAsync(Roles.Legal) && !await currentUser.IsInRoleAsync(Roles.Admin))
         {
@@ -15,14 +16,51 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, CurrentU
         }
         pageSize = Math.Clamp(pageSize, 1, 200);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.AuditEvents.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim();
-            query = query.Where(e => e.Action.Contains(term) || e.ActorName.Contains(term) || e.EntityType.Contains(term) || e.EntityId.Contains(term));
-        }
+        var query = Filter(db.AuditEvents.AsNoTracking(), filter);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(e => e.Sequence).Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return (items, total);
     }
+
+    /// <summary>The events a filter selects, in SQL: every criterion narrows the query in the database.</summary>
+    internal static IQueryable<AuditEvent> Filter(IQueryable<AuditEvent> query, AuditFilter filter)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var pattern = SearchPattern.Contains(filter.Search);
+            query = query.Where(e => EF.Functions.Like(e.Action, pattern, SearchPattern.Escape) || EF.Functions.Like(e.ActorName, pattern, SearchPattern.Escape)
+                || EF.Functions.Like(e.EntityType, pattern, SearchPattern.Escape) || EF.Functions.Like(e.EntityId, pattern, SearchPattern.Escape));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.EntityType))
+        {
+            query = query.Where(e => e.EntityType == filter.EntityType);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+        {
+            var actor = SearchPattern.Contains(filter.Actor);
+            query = query.Where(e => EF.Functions.Like(e.ActorName, actor, SearchPattern.Escape));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Action))
+        {
+            // Actions are dotted names; a prefix such as "baa." selects a whole family.
+            var action = filter.Action.Trim();
+            query = query.Where(e => e.Action.StartsWith(action));
+        }
+        if (filter.FromUtc is { } from)
+        {
+            query = query.Where(e => e.OccurredAtUtc >= from);
+        }
+        if (filter.ToUtc is { } to)
+        {
+            query = query.Where(e => e.OccurredAtUtc < to);
+        }
+        return query;
+    }
+}
+
+/// <summary>What to show of the audit trail: free text, entity type, actor, action (or prefix) and a UTC date range.</summary>
+public sealed record AuditFilter(string? Search = null, string? EntityType = null, string? Actor = null, string? Action = null, DateTime? FromUtc = null, DateTime? ToUtc = null)
+{
+    public static readonly IReadOnlyList<string> EntityTypes =
+        ["Agreement", "AgreementTemplate", "Attestation", "BaaRequest", "ContentVersion", "NdaAcceptance", "Organization", "SignatureRequest", "Soc2Report", "User"];
 }
