@@ -29,6 +29,10 @@ builder.AddDemoData();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+if (await DatabaseBackup.TryRunAsync(app, args))
+{
+    return;
+}
 await app.SeedAgreementTemplatesAsync();
 await app.SeedDemoDataAsync();
 

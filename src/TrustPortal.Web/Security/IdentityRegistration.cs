@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using TrustPortal.Web.Components.Account;
 using TrustPortal.Web.Data;
@@ -15,6 +16,10 @@ public static class IdentityRegistration
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
+        // Cookie and token keys live with the data, so a restart or a restored backup keeps everyone signed in.
+        services.AddDataProtection()
+            .SetApplicationName("TrustPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Infrastructure.DataDirectory.FromConfiguration(builder).Path, "keys")));
 
         services.AddAuthentication(options =>
             {
