@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalCore();
 builder.AddDatabase();
 builder.AddPortalIdentity();
+builder.AddPortalRateLimiting();
 builder.AddAudit();
 builder.AddEmail();
 builder.AddTrustCenter();

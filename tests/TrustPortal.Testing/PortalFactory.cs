@@ -46,6 +46,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
+        // Tests sign in many times from one address; the rate-limit tests set their own, low limits.
+        builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimiting:RegisterPerHour", "100000");
+        builder.UseSetting("RateLimiting:VerifyPerMinute", "100000");
+        builder.UseSetting("RateLimiting:SubmissionsPerHour", "100000");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

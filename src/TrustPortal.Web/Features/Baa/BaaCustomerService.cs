@@ -22,6 +22,7 @@ public sealed class BaaCustomerService(
     AuditTrail audit,
     BaaNotifications notify,
     IOptions<BaaOptions> options,
+    SubmissionLimiter limiter,
     TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -40,6 +41,10 @@ public sealed class BaaCustomerService(
         if (me?.OrganizationId is not { } organizationId)
         {
             return BaaResult.Invalid("Only members of a customer organization can request a BAA.");
+        }
+        if (limiter.TryAcquire(me.Id) is { } tooMany)
+        {
+            return BaaResult.Invalid(tooMany);
         }
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await db.BaaRequests.AnyAsync(r => r.OrganizationId == organizationId && r.Status != BaaStatus.Rejected && r.Status != BaaStatus.Executed))
@@ -149,6 +154,10 @@ public sealed class BaaCustomerService(
         if (await RequireMemberAsync() is not { } me)
         {
             return BaaResult.Invalid("Only members of the requesting organization can sign.");
+        }
+        if (limiter.TryAcquire(me.Id) is { } tooMany)
+        {
+            return BaaResult.Invalid(tooMany);
         }
         await using var db = await dbFactory.CreateDbContextAsync();
         var request = await db.BaaRequests.FirstOrDefaultAsync(r => r.Id == id && r.OrganizationId == me.OrganizationId);

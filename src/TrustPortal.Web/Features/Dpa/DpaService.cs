@@ -28,6 +28,7 @@ public sealed class DpaService(
     SealCertificate seal,
     IOptions<VendorOptions> vendorOptions,
     IOptions<AgreementOptions> agreementOptions,
+    SubmissionLimiter limiter,
     TimeProvider clock,
     ILogger<DpaService> logger)
 {
@@ -55,6 +56,10 @@ public sealed class DpaService(
         if (me?.OrganizationId is not { } organizationId || !await currentUser.IsInRoleAsync(Roles.Customer))
         {
             return ExecutionResult.Invalid("Only members of a customer organization can sign a DPA.");
+        }
+        if (limiter.TryAcquire(me.Id) is { } tooMany)
+        {
+            return ExecutionResult.Invalid(tooMany);
         }
         var actor = await currentUser.GetActorAsync();
         var signer = new Signer(me.Id, me.Email, actor.IpAddress, currentUser.GetUserAgent());

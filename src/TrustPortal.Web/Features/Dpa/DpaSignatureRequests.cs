@@ -25,6 +25,7 @@ public sealed class DpaSignatureRequests(
     EmailOutbox outbox,
     PublicUrls urls,
     IOptions<AgreementOptions> options,
+    SubmissionLimiter limiter,
     TimeProvider clock)
 {
     public async Task<ExecutionResult> ForwardAsync(DpaDraft draft, CancellationToken cancellationToken = default)
@@ -38,6 +39,10 @@ public sealed class DpaSignatureRequests(
         if (me?.OrganizationId is not { } organizationId || !await currentUser.IsInRoleAsync(Roles.Customer))
         {
             return ExecutionResult.Invalid("Only members of a customer organization can prepare a DPA.");
+        }
+        if (limiter.TryAcquire(me.Id) is { } tooMany)
+        {
+            return ExecutionResult.Invalid(tooMany);
         }
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = clock.GetUtcNow().UtcDateTime;
@@ -99,6 +104,10 @@ public sealed class DpaSignatureRequests(
         if (errors.Count > 0)
         {
             return ExecutionResult.Invalid(errors);
+        }
+        if (limiter.TryAcquire($"link:{pending.RequestId}") is { } tooMany)
+        {
+            return ExecutionResult.Invalid(tooMany);
         }
         var signer = new Signer(null, pending.Draft.SignatoryEmail.Trim(), ipAddress, userAgent);
         try

@@ -1,0 +1,112 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace TrustPortal.Web.Security;
+
+/// <summary>How many attempts each client gets per window (section "RateLimiting").</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimiting";
+
+    public int SignInPerMinute { get; set; } = 10;
+    public int RegisterPerHour { get; set; } = 10;
+    public int VerifyPerMinute { get; set; } = 20;
+    /// <summary>DPA and BAA submissions, signatures and forwards per signed-in user.</summary>
+    public int SubmissionsPerHour { get; set; } = 20;
+}
+
+/// <summary>
+/// Slows down guessing and flooding: sign-in, registration and password reset per client address, verification
+/// uploads per address, agreement submissions per user. A refused request gets 429 and a sentence saying when to retry.
+/// </summary>
+public static class RateLimiting
+{
+    private static readonly (string Path, string Name)[] FormPosts =
+    [
+        ("/Account/Login", "sign-in"),
+        ("/Account/LoginWith2fa", "sign-in"),
+        ("/Account/LoginWithRecoveryCode", "sign-in"),
+        ("/Account/Register", "register"),
+        ("/Account/ForgotPassword", "register"),
+        ("/Account/ResendEmailConfirmation", "register"),
+        ("/api/verify", "verify"),
+    ];
+
+    public static void AddPortalRateLimiting(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
+        builder.Services.AddSingleton<SubmissionLimiter>();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                var name = HttpMethods.IsPost(context.Request.Method)
+                    ? FormPosts.FirstOrDefault(p => context.Request.Path.Equals(p.Path, StringComparison.OrdinalIgnoreCase)).Name
+                    : null;
+                var (permits, window) = name switch
+                {
+                    "sign-in" => (limits.SignInPerMinute, TimeSpan.FromMinutes(1)),
+                    "register" => (limits.RegisterPerHour, TimeSpan.FromHours(1)),
+                    "verify" => (limits.VerifyPerMinute, TimeSpan.FromMinutes(1)),
+                    _ => (0, TimeSpan.Zero),
+                };
+                if (name is null)
+                {
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                }
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter($"{name}:{client}", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = window,
+                    QueueLimit = 0,
+                });
+            });
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var response = rejected.HttpContext.Response;
+                var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var message = $"Too many attempts. Please wait {Describe(retry)} and try again.";
+                if (rejected.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    await response.WriteAsJsonAsync(new { authentic = false, reason = message }, cancellationToken);
+                    return;
+                }
+                response.ContentType = "text/html; charset=utf-8";
+                await response.WriteAsync($"<!DOCTYPE html><html lang=\"en\"><head><title>Too many attempts</title></head><body><main><h1>Too many attempts</h1><p>{message}</p></main></body></html>", cancellationToken);
+            };
+        });
+    }
+
+    internal static string Describe(TimeSpan wait) =>
+        wait.TotalMinutes >= 2 ? $"{Math.Ceiling(wait.TotalMinutes):0} minutes" : wait.TotalSeconds > 60 ? "a minute or two" : $"{Math.Max(1, Math.Ceiling(wait.TotalSeconds)):0} seconds";
+}
+
+/// <summary>Per-user limit on agreement submissions made through interactive pages, where there is no HTTP request to refuse.</summary>
+public sealed class SubmissionLimiter(IOptions<RateLimitOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(user =>
+        RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, options.Value.SubmissionsPerHour),
+            Window = TimeSpan.FromHours(1),
+            QueueLimit = 0,
+        }));
+
+    /// <summary>Null when the user may go ahead; otherwise the message to show.</summary>
+    public string? TryAcquire(string userId)
+    {
+        using var lease = limiter.AttemptAcquire(userId);
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+        var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromHours(1);
+        return $"You have submitted many requests in a short time. Please wait {RateLimiting.Describe(retry)} and try again.";
+    }
+
+    public void Dispose() => limiter.Dispose();
+}
