@@ -1,0 +1,196 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustPortal.Testing;
+using TrustPortal.Web.Features.Agreements;
+
+namespace TrustPortal.IntegrationTests.Security;
+
+/// <summary>
+/// Every route the app maps, against every kind of user, over HTTP. The routes come from the app's own endpoint
+/// data sources, so a new page without a row here fails the test. docs/SECURITY.md explains the matrix.
+/// </summary>
+public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private const string Ok = "ok", Login = "login", Denied = "denied", NotFound = "404", Redirect = "redirect", Post = "post-only";
+
+    /// <summary>Who: anonymous, customer of Acme (A), customer of Globex (B), Sales, Legal, Admin.</summary>
+    private static readonly string[] Identities = ["anonymous", "customer-a", "customer-b", "sales", "legal", "admin"];
+
+    private static readonly Dictionary<string, string[]> Expected = new()
+    {
+        // Public trust center and tools.
+        ["/"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/commitments"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/compliance"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/subprocessors"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/verify"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/not-found"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/Error"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/healthz"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/theme/{mode}"] = [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect],
+        ["/dpa/sign/{Token}"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/api/verify"] = [Post, Post, Post, Post, Post, Post],
+        ["/workspace"] = [Login, Redirect, Redirect, Redirect, Redirect, Redirect],
+        // Customers: their own organization only; an id of another organization does not exist.
+        ["/portal"] = [Login, Ok, Ok, Denied, Denied, Denied],
+        ["/portal/setup"] = [Login, Redirect, Redirect, Denied, Denied, Denied],
+        ["/dpa/new"] = [Login, Ok, Ok, Denied, Denied, Denied],
+        ["/baa/new"] = [Login, Ok, Redirect, Denied, Denied, Denied],
+        ["/baa/{Id:guid}"] = [Login, NotFound, Ok, Denied, Denied, Denied],
+        ["/soc2"] = [Login, Ok, Ok, Denied, Denied, Denied],
+        ["/soc2/report"] = [Login, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ["/agreements/{Id:guid}"] = [Login, Ok, NotFound, NotFound, Ok, NotFound],
+        ["/agreements/{id:guid}/pdf"] = [Login, Ok, NotFound, NotFound, Ok, NotFound],
+        // Staff.
+        ["/sales/baa"] = [Login, Denied, Denied, Ok, Denied, Denied],
+        ["/sales/baa/{Id:guid}"] = [Login, Denied, Denied, Ok, Denied, Denied],
+        ["/legal/countersign"] = [Login, Denied, Denied, Denied, Ok, Denied],
+        ["/legal/agreements"] = [Login, Denied, Denied, Denied, Ok, Denied],
+        ["/legal/agreements/export"] = [Login, Denied, Denied, Denied, Ok, Denied],
+        ["/legal/nda"] = [Login, Denied, Denied, Denied, Ok, Denied],
+        ["/admin/templates"] = [Login, Denied, Denied, Denied, Ok, Denied],
+        ["/legal/attestations"] = [Login, Denied, Denied, Ok, Ok, Denied],
+        ["/legal/attestations.csv"] = [Login, Denied, Denied, Ok, Ok, Denied],
+        ["/legal/attestations/{Id:guid}"] = [Login, Denied, Denied, Ok, Ok, Denied],
+        ["/legal/audit"] = [Login, Denied, Denied, Denied, Ok, Ok],
+        // Identity's own POST endpoints (antiforgery-protected forms).
+        ["/Account/PerformExternalLogin"] = [Post, Post, Post, Post, Post, Post],
+        ["/Account/Logout"] = [Post, Post, Post, Post, Post, Post],
+        ["/Account/PasskeyCreationOptions"] = [Post, Post, Post, Post, Post, Post],
+        ["/Account/PasskeyRequestOptions"] = [Post, Post, Post, Post, Post, Post],
+        ["/Account/Manage/LinkExternalLogin"] = [Post, Post, Post, Post, Post, Post],
+        ["/Account/Manage/DownloadPersonalData"] = [Post, Post, Post, Post, Post, Post],
+    };
+
+    [Fact]
+    public async Task EveryRoute_ForEveryIdentity_HasTheExpectedOutcome()
+    {
+        var routes = MappedRoutes();
+        var unlisted = routes.Where(r => !Expected.ContainsKey(r) && !r.StartsWith("/Account/", StringComparison.Ordinal)).ToList();
+        Assert.True(unlisted.Count == 0, $"Routes without a row in the authorization matrix: {string.Join(", ", unlisted)}");
+
+        var samples = await SampleValuesAsync();
+        var clients = await ClientsAsync();
+        var mismatches = new List<string>();
+        foreach (var route in routes)
+        {
+            for (var i = 0; i < Identities.Length; i++)
+            {
+                var expected = Expected.TryGetValue(route, out var row) ? row[i] : AccountExpectation(route, i);
+                if (expected == Post)
+                {
+                    continue;
+                }
+                var actual = await OutcomeAsync(clients[i], Fill(route, samples));
+                if (!Matches(expected, actual))
+                {
+                    mismatches.Add($"{route} as {Identities[i]}: expected {expected}, got {actual}");
+                }
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task VerifyApi_AcceptsAnonymousPosts_WithoutACookie()
+    {
+        using var http = new HttpClient { BaseAddress = portal.BaseAddress };
+        using var content = new MultipartFormDataContent { { new StringContent("x"), "other" } };
+
+        using var response = await http.PostAsync("/api/verify", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    /// <summary>
+    /// Identity's pages: Manage pages send anonymous visitors to sign in; the rest are public, though some send a
+    /// visitor without the right link or state back to sign-in. None may fail.
+    /// </summary>
+    private static string AccountExpectation(string route, int identity) =>
+        route.StartsWith("/Account/Manage", StringComparison.Ordinal) && identity == 0 ? Login : "any-but-error";
+
+    private static bool Matches(string expected, string actual) =>
+        expected == "any-but-error" ? !actual.StartsWith('5') : expected == actual;
+
+    private List<string> MappedRoutes()
+    {
+        _ = portal.BaseAddress;
+        return portal.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+            .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
+            .Where(r => !r.StartsWith("/_", StringComparison.Ordinal) && !r.Contains("{*", StringComparison.Ordinal))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private async Task<Dictionary<string, string>> SampleValuesAsync()
+    {
+        await using var db = portal.CreateDbContext();
+        var acmeAgreement = await db.Agreements.Where(a => a.Organization!.Name == "Acme Corporation").Select(a => a.Id).FirstAsync();
+        var globexRequest = await db.BaaRequests.Where(r => r.Organization!.Name == "Globex Inc.").Select(r => r.Id).FirstAsync();
+        var acme = await db.Organizations.Where(o => o.Name == "Acme Corporation").Select(o => o.Id).FirstAsync();
+        return new()
+        {
+            ["/agreements/"] = acmeAgreement.ToString(),
+            ["/baa/"] = globexRequest.ToString(),
+            ["/sales/baa/"] = globexRequest.ToString(),
+            ["/legal/attestations/"] = acme.ToString(),
+            ["/Account/Manage/RenamePasskey/"] = "AAAA",
+            ["/dpa/sign/"] = "not-a-real-token",
+            ["/theme/"] = "dark",
+        };
+    }
+
+    private static string Fill(string route, Dictionary<string, string> samples)
+    {
+        var brace = route.IndexOf('{', StringComparison.Ordinal);
+        if (brace < 0)
+        {
+            return route;
+        }
+        var prefix = route[..brace];
+        var value = samples.TryGetValue(prefix, out var sample) ? sample : Guid.NewGuid().ToString();
+        var end = route.IndexOf('}', brace);
+        return prefix + value + route[(end + 1)..];
+    }
+
+    private async Task<PortalClient[]> ClientsAsync()
+    {
+        string?[] emails = [null, "customer@acme.example", "customer@globex.example", "sales@trustportal.local", "legal@trustportal.local", "admin@trustportal.local"];
+        var clients = new PortalClient[emails.Length];
+        for (var i = 0; i < emails.Length; i++)
+        {
+            clients[i] = new PortalClient(portal.BaseAddress);
+            if (emails[i] is { } email)
+            {
+                await clients[i].SignInAsync(email, PortalFactory.DemoPassword);
+            }
+        }
+        return clients;
+    }
+
+    private static async Task<string> OutcomeAsync(PortalClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => Ok,
+            HttpStatusCode.NotFound => NotFound,
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/Account/Login", StringComparison.Ordinal) => Login,
+            HttpStatusCode.Redirect when location.Contains("/Account/AccessDenied", StringComparison.Ordinal) => Denied,
+            HttpStatusCode.Redirect or HttpStatusCode.MovedPermanently or HttpStatusCode.SeeOther => Redirect,
+            var other => ((int)other).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+}
