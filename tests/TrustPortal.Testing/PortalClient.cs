@@ -21,6 +21,8 @@ public sealed class PortalClient : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(url);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => http.SendAsync(request);
+
     public async Task<IHtmlDocument> GetDocumentAsync(string url)
     {
         using var response = await http.GetAsync(url);

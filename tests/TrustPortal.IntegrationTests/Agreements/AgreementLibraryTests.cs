@@ -113,12 +113,15 @@ public sealed class AgreementLibraryTests(PortalFactory portal) : IClassFixture<
         Assert.Equal("Signed by someone without authority.", data.RootElement.GetProperty("reason").GetString());
         Assert.Equal("Executed", data.RootElement.GetProperty("from").GetString());
 
-        // The void is what a verifier now sees, and the GDPR/CCPA attestations it backs are reported, not changed.
+        // The void is what a verifier now sees; the GDPR/CCPA attestations it backed are reported and fall back.
         var verified = await scope.ServiceProvider.GetRequiredService<DocumentVerifier>().VerifyAsync(document.Content);
         Assert.True(verified.Authentic);
         Assert.Equal("Voided", verified.Status);
         Assert.Equal(["CCPA", "GDPR"], result.CitingAttestations);
-        Assert.True(await db.Attestations.AnyAsync(a => a.EvidenceId == id));
+        Assert.False(await db.Attestations.AnyAsync(a => a.EvidenceId == id));
+        var gdpr = await db.Attestations.SingleAsync(a => a.OrganizationId == agreement.OrganizationId && a.Framework == TrustPortal.Web.Features.TrustCenter.ComplianceFramework.Gdpr);
+        Assert.Equal(TrustPortal.Web.Features.Attestations.AttestationStatus.NotStarted, gdpr.Status);
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "attestation.updated" && e.Data.Contains("voided")));
     }
 
     [Fact]

@@ -79,3 +79,22 @@ public sealed class RateLimitTests(LowLimitPortal portal) : IClassFixture<LowLim
         Assert.Contains("wait", results[2].Errors.Single().ErrorMessage, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Requests that another site starts in a signed-in browser.</summary>
+public sealed class CrossSiteTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Export_StartedFromAnotherSite_IsForbiddenAndNotAudited()
+    {
+        using var client = new PortalClient(portal.BaseAddress);
+        await client.SignInAsync("legal@trustportal.local", PortalFactory.DemoPassword);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/legal/agreements/export");
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var db = portal.CreateDbContext();
+        Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.AuditEvents, e => e.Action == "agreements.exported"));
+    }
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Security;
 
@@ -109,6 +110,7 @@ public sealed class AgreementLibrary(
                 .Where(a => a.EvidenceId == id)
                 .Select(a => a.Framework)
                 .ToListAsync(cancellationToken);
+            await AttestationLedger.EvidenceVoidedAsync(db, audit, await currentUser.GetActorAsync(), agreement, agreement.StatusChangedAtUtc.Value);
             await db.SaveChangesAsync(cancellationToken);
             return new AgreementVoidResult(true, null, agreement.Number, citing.Select(f => f.ToString().ToUpperInvariant()).Order(StringComparer.Ordinal).ToList());
         }

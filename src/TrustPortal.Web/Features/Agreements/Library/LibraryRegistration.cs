@@ -25,6 +25,11 @@ public static class LibraryRegistration
 
     private static async Task<IResult> ExportAsync(HttpContext context, AgreementExport export)
     {
+        // A GET with side effects (a large download, an audit event): refuse it when another site started it.
+        if (context.Request.Headers["Sec-Fetch-Site"].ToString() is "cross-site")
+        {
+            return Results.Problem(title: "Start the export from the agreement library.", statusCode: StatusCodes.Status403Forbidden);
+        }
         var parsed = AgreementFilter.Parse(context.Request.Query);
         if (parsed.Filter is null)
         {
