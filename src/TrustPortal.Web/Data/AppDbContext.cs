@@ -23,6 +23,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ContentSection> ContentSections => Set<ContentSection>();
     public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<Subprocessor> Subprocessors => Set<Subprocessor>();
+    public DbSet<ContentDraft> ContentDrafts => Set<ContentDraft>();
+    public DbSet<SubprocessorSubscription> SubprocessorSubscriptions => Set<SubprocessorSubscription>();
+    public DbSet<SubprocessorListVersion> SubprocessorListVersions => Set<SubprocessorListVersion>();
     public DbSet<AgreementTemplate> AgreementTemplates => Set<AgreementTemplate>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();

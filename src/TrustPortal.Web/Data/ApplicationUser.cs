@@ -16,4 +16,7 @@ public class ApplicationUser : IdentityUser
     public string? JobTitle { get; set; }
 
     public DateTime CreatedAtUtc { get; set; } = DateTime.UtcNow;
+
+    /// <summary>Set when an Admin deactivates the account: it can no longer sign in, and open sessions end.</summary>
+    public DateTime? DeactivatedAtUtc { get; set; }
 }
