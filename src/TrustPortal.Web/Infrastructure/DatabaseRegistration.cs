@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using TrustPortal.Web.Data;
 
 namespace TrustPortal.Web.Infrastructure;
@@ -27,7 +28,9 @@ public static class DatabaseRegistration
         // Wait on a locked database (SQLITE_BUSY) for up to this many seconds instead of failing at once.
         sqlite.DefaultTimeout = sqlite.DefaultTimeout <= 0 ? 30 : sqlite.DefaultTimeout;
 
-        builder.Services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(sqlite.ToString()));
+        // Interceptors registered in DI (none in production) join every context: tests use one to inject failures.
+        builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
+            options.UseSqlite(sqlite.ToString()).AddInterceptors(services.GetServices<IInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
     }

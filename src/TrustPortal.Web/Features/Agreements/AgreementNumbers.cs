@@ -20,6 +20,28 @@ public static class AgreementNumbers
         return (sequence, Format(kind, year, sequence));
     }
 
+    /// <summary>
+    /// Saves the unit of work that holds a new agreement. False only when the save failed because another process
+    /// stored the same number first (the caller takes the next one); any other failure propagates, with nothing saved.
+    /// </summary>
+    public static async Task<bool> SaveAsync(AppDbContext db, IDbContextFactory<AppDbContext> dbFactory, string number, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (await fresh.Agreements.AnyAsync(a => a.Number == number, cancellationToken))
+            {
+                return false;
+            }
+            throw;
+        }
+    }
+
     public static string Format(AgreementKind kind, int year, int sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{kind.ToString().ToUpperInvariant()}-{year:0000}-{sequence:000000}");
 }

@@ -60,7 +60,7 @@ public sealed class BaaCountersignService(
             {
                 return BaaResult.Conflicted();
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (NumberTakenException) when (attempt < 5)
             {
                 // Another process took the number; take the next one.
             }
@@ -143,10 +143,16 @@ public sealed class BaaCountersignService(
         notify.ToCustomer(db, request, $"{number}: your Business Associate Agreement is executed",
             $"The Business Associate Agreement for {request.Customer.LegalName} is countersigned and executed as {number}.\n\n"
             + $"Download the sealed PDF here:\n{notify.Absolute($"/agreements/{agreement.Id}")}");
-        await db.SaveChangesAsync();
+        if (!await AgreementNumbers.SaveAsync(db, dbFactory, number, CancellationToken.None))
+        {
+            throw new NumberTakenException();
+        }
         return BaaResult.Ok(agreement.Id);
     }
 }
+
+/// <summary>Another process stored the same agreement number first.</summary>
+public sealed class NumberTakenException : Exception;
 
 public sealed record BaaAwaitingCountersignature(Guid Id, int Reference, Guid Version, string OrganizationName, string LegalName,
     string SignerName, string SignerTitle, DateTime SignedAtUtc, string ApprovedBy);

@@ -74,12 +74,16 @@ public sealed class DpaService(
             await AgreementNumbers.Gate.WaitAsync(cancellationToken);
             try
             {
-                return await TryExecuteAsync(organizationId, draft, signature, signer, requestId, cancellationToken);
-            }
-            catch (DbUpdateException exception) when (attempt < 5 && exception is not DbUpdateConcurrencyException)
-            {
+                if (await TryExecuteAsync(organizationId, draft, signature, signer, requestId, cancellationToken) is { } result)
+                {
+                    return result;
+                }
                 // Another process took the same number; take the next one.
-                logger.LogWarning(exception, "Agreement number collision on attempt {Attempt}; retrying.", attempt);
+                logger.LogWarning("Agreement number collision on attempt {Attempt}; retrying.", attempt);
+                if (attempt == 5)
+                {
+                    throw new InvalidOperationException("Could not allocate an agreement number after 5 attempts.");
+                }
             }
             finally
             {
@@ -88,7 +92,8 @@ public sealed class DpaService(
         }
     }
 
-    private async Task<ExecutionResult> TryExecuteAsync(Guid organizationId, DpaDraft draft, DpaSignature signature, Signer signer,
+    /// <summary>One attempt in one transaction; null when the number was taken by another process meanwhile.</summary>
+    private async Task<ExecutionResult?> TryExecuteAsync(Guid organizationId, DpaDraft draft, DpaSignature signature, Signer signer,
         Guid? requestId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -152,7 +157,10 @@ public sealed class DpaService(
         await AttestationLedger.CoverAsync(db, audit, actor, organizationId, [ComplianceFramework.Gdpr, ComplianceFramework.Ccpa],
             new AttestationEvidence(nameof(Agreement), agreement.Id, number), now, cancellationToken);
         QueueExecutedEmails(db, agreement, request);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await AgreementNumbers.SaveAsync(db, dbFactory, number, cancellationToken))
+        {
+            return null;
+        }
         logger.LogInformation("Executed {Number} for organization {OrganizationId} in one transaction.", number, organizationId);
         return ExecutionResult.Executed(agreement.Id, number);
     }

@@ -1,0 +1,110 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using TrustPortal.IntegrationTests.Dpa;
+using TrustPortal.Testing;
+using TrustPortal.Web.Features.Dpa;
+
+namespace TrustPortal.IntegrationTests.Reliability;
+
+/// <summary>Fails the n-th database command from the moment it is armed, as a crash at that point would.</summary>
+public sealed class CrashingCommands : DbCommandInterceptor
+{
+    private int remaining = -1;
+
+    public int Executed { get; private set; }
+
+    public void Arm(int failAt) => remaining = failAt;
+
+    public void Count() => (remaining, Executed) = (int.MaxValue, 0);
+
+    public void Disarm() => remaining = -1;
+
+    private void Step()
+    {
+        if (remaining < 0)
+        {
+            return;
+        }
+        Executed++;
+        if (--remaining == 0)
+        {
+            throw new InvalidOperationException("Simulated crash.");
+        }
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Step();
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Step();
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Step();
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+}
+
+public sealed class CrashingPortal : PortalFactory
+{
+    public CrashingCommands Commands { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Commands));
+    }
+}
+
+/// <summary>A DPA execution that dies at any database command leaves a complete agreement or nothing at all.</summary>
+public sealed class CrashDuringExecutionTests(CrashingPortal portal) : IClassFixture<CrashingPortal>
+{
+    [Fact]
+    public async Task Execute_CrashAtEveryCommand_LeavesNothing_AndTheNextNumberHasNoGap()
+    {
+        var customer = await portal.PrincipalForAsync(DpaTestData.GlobexEmail);
+        portal.Commands.Count();
+        var first = await ExecuteAsync(customer);
+        portal.Commands.Disarm();
+        Assert.True(first.Succeeded);
+        var commands = portal.Commands.Executed;
+        Assert.True(commands > 3, $"Only {commands} commands were counted.");
+
+        for (var failAt = 1; failAt <= commands; failAt++)
+        {
+            var before = await SnapshotAsync();
+            portal.Commands.Arm(failAt);
+            await Assert.ThrowsAnyAsync<Exception>(() => ExecuteAsync(customer));
+            portal.Commands.Disarm();
+            Assert.Equal(before, await SnapshotAsync());
+        }
+
+        var next = await ExecuteAsync(customer);
+        Assert.Equal(int.Parse(first.Number![^6..], System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(next.Number![^6..], System.Globalization.CultureInfo.InvariantCulture));
+        await using var db = portal.CreateDbContext();
+        Assert.True(await db.AgreementDocuments.AnyAsync(d => d.AgreementId == next.AgreementId));
+    }
+
+    private async Task<ExecutionResult> ExecuteAsync(System.Security.Claims.ClaimsPrincipal customer)
+    {
+        await using var scope = portal.ScopeAs(customer);
+        return await scope.ServiceProvider.GetRequiredService<DpaService>().ExecuteAsync(DpaTestData.GlobexDraft(), DpaTestData.Signature());
+    }
+
+    private async Task<string> SnapshotAsync()
+    {
+        await using var db = portal.CreateDbContext();
+        var statuses = string.Join(",", await db.Agreements.OrderBy(a => a.Number).Select(a => a.Number + ":" + a.Status).ToListAsync());
+        var attestations = string.Join(",", await db.Attestations.OrderBy(a => a.Id).Select(a => a.Framework + ":" + a.Status + ":" + a.EvidenceLabel).ToListAsync());
+        return $"{statuses}|{await db.AgreementDocuments.CountAsync()}|{await db.AuditEvents.CountAsync()}|{await db.OutboxMessages.CountAsync()}|{attestations}";
+    }
+}
