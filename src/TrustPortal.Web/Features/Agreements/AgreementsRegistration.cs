@@ -67,6 +67,7 @@ public static class AgreementsRegistration
         {
             return Results.Json(VerificationResult.NotAuthentic(error.Message), statusCode: error.StatusCode);
         }
-        return Results.Json(await verifier.VerifyAsync(upload.Content!, request.HttpContext.RequestAborted));
+        var result = await verifier.VerifyAsync(upload.Content!, request.HttpContext.RequestAborted);
+        return Results.Json(result, statusCode: result.Unreadable ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }
 }

@@ -27,7 +27,10 @@ public sealed class DocumentVerifier(IDbContextFactory<AppDbContext> dbFactory)
         var seal = PdfSealVerifier.Check(file);
         if (!seal.Valid)
         {
-            return VerificationResult.NotAuthentic(seal.Reason ?? "The digital seal is not valid.");
+            // An unsealed but sound PDF gets an answer; a file no PDF reader can open is refused as unreadable.
+            return seal.Reason == PdfSealVerifier.NoSeal && !PdfReadability.CanOpen(file)
+                ? VerificationResult.NotAuthentic("The file is damaged or is not a readable PDF.") with { Unreadable = true }
+                : VerificationResult.NotAuthentic(seal.Reason ?? "The digital seal is not valid.");
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(file));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -58,5 +61,9 @@ public sealed record VerificationResult(
     string? Status,
     string? Sha256)
 {
+    /// <summary>The upload is not a PDF any reader can open; the API answers 422.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Unreadable { get; init; }
+
     public static VerificationResult NotAuthentic(string reason) => new(false, reason, null, null, null, null, null, null);
 }

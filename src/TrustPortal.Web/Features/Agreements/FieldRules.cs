@@ -2,7 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace TrustPortal.Web.Features.Agreements;
 
-/// <summary>Refuses control characters: they have no place in a legal document and can hide text.</summary>
+/// <summary>
+/// Refuses control characters, invisible spaces and bidirectional overrides: they have no place in a legal document
+/// and can make the text read differently from what is stored ("Trojan Source"). Right-to-left scripts, emoji and
+/// the joiners they need are fine.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PlainTextAttribute : ValidationAttribute
 {
@@ -11,7 +15,10 @@ public sealed class PlainTextAttribute : ValidationAttribute
     public PlainTextAttribute() : base("{0} contains characters that are not allowed.") { }
 
     public override bool IsValid(object? value) =>
-        value is not string text || !text.Any(c => char.IsControl(c) && !(AllowLineBreaks && c is '\n' or '\r'));
+        value is not string text || !text.Any(c => IsHidden(c) || (char.IsControl(c) && !(AllowLineBreaks && c is '\n' or '\r')));
+
+    /// <summary>Zero-width space, word joiner, byte-order mark, and the bidi embeddings, overrides and isolates.</summary>
+    public static bool IsHidden(char c) => c is '\u200B' or '\u2060' or '\uFEFF' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }
 
 /// <summary>Names of people and companies never contain angle brackets; refusing them stops markup at the door.</summary>

@@ -42,6 +42,6 @@ public static class BaaRules
         {
             return $"Keep {what} under {TextMaxLength:N0} characters.";
         }
-        return trimmed.Any(c => char.IsControl(c) && c is not '\n' and not '\r') ? $"The {what} contains characters that are not allowed." : null;
+        return trimmed.Any(c => PlainTextAttribute.IsHidden(c) || (char.IsControl(c) && c is not '\n' and not '\r')) ? $"The {what} contains characters that are not allowed." : null;
     }
 }

@@ -136,7 +136,7 @@ public sealed class AgreementLibrary(
             return $"The reason is longer than {ReasonMaxLength} characters.";
         }
         // Line breaks included: the reason is shown on one line in the agreement page, the audit trail and the manifest.
-        return text.Any(char.IsControl) ? "The reason cannot contain line breaks, tabs or other control characters." : null;
+        return text.Any(c => char.IsControl(c) || PlainTextAttribute.IsHidden(c)) ? "The reason cannot contain line breaks, tabs or other control characters." : null;
     }
 
     /// <summary>The page query exactly as it is sent to the database: filter, order, offset and limit.</summary>
