@@ -9,6 +9,16 @@ if (args is ["render", var path])
     File.WriteAllBytes(path, AgreementRenderer.RenderAndSeal(SampleAgreement.Build(), certificate,
         new SealDetails("Sample", "San Francisco", "privacy@meridian-ai.example")));
     Console.WriteLine($"Wrote {path}");
-    return;
+    return 0;
+}
+// "load [users] [seconds]": the portal under concurrent users; exits 1 on any error or lost submission.
+if (args is ["load", ..])
+{
+    // WebApplicationFactory reads its content-root manifest from the working directory.
+    Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+    var users = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+    var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60;
+    return await LoadRun.RunAsync(users, TimeSpan.FromSeconds(seconds));
 }
 BenchmarkSwitcher.FromAssembly(typeof(AgreementBenchmarks).Assembly).Run(args);
+return 0;

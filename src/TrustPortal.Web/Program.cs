@@ -1,5 +1,6 @@
 using TrustPortal.Web.Components;
 using TrustPortal.Web.Data.Demo;
+using TrustPortal.Web.Features.Admin;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
@@ -8,6 +9,7 @@ using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Features.Soc2;
 using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Features.TrustCenter.Admin;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
 
@@ -20,6 +22,8 @@ builder.AddPortalRateLimiting();
 builder.AddAudit();
 builder.AddEmail();
 builder.AddTrustCenter();
+builder.AddContentAdmin();
+builder.AddAdministration();
 builder.AddOrganizations();
 builder.AddAgreements();
 builder.AddBaa();

@@ -47,7 +47,8 @@ public sealed class PortalClient : IDisposable
         return await http.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
-    public async Task SignInAsync(string email, string password)
+    /// <summary>Signs in; staff with two-factor authentication also enter a code for <paramref name="authenticatorKey"/>.</summary>
+    public async Task SignInAsync(string email, string password, string authenticatorKey = PortalFactory.DemoAuthenticatorKey)
     {
         using var response = await SubmitFormAsync("/Account/Login", "login", new Dictionary<string, string>
         {
@@ -57,6 +58,24 @@ public sealed class PortalClient : IDisposable
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}.");
+        }
+        var location = response.Headers.Location?.OriginalString ?? "";
+        if (location.Contains("/Account/Lockout", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Sign-in as {email} refused: the account is locked out.");
+        }
+        if (!location.Contains("/Account/LoginWith2fa", StringComparison.Ordinal))
+        {
+            return;
+        }
+        var secondStep = new Uri(new Uri(http.BaseAddress!, "/"), location).PathAndQuery;
+        using var verified = await SubmitFormAsync(secondStep, "login-with-2fa", new Dictionary<string, string>
+        {
+            ["Input.TwoFactorCode"] = Totp.Code(authenticatorKey),
+        });
+        if (verified.StatusCode != HttpStatusCode.Redirect || verified.Headers.Location?.OriginalString.Contains("/Account/", StringComparison.Ordinal) == true)
+        {
+            throw new InvalidOperationException($"Two-factor sign-in as {email} failed: {(int)verified.StatusCode} {verified.Headers.Location}.");
         }
     }
 

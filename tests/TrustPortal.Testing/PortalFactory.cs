@@ -18,6 +18,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Test-Demo-Passw0rd!";
 
+    /// <summary>The demo staff's authenticator key; <see cref="Totp"/> turns it into sign-in codes.</summary>
+    public const string DemoAuthenticatorKey = "TESTKEYFORSTAFFSIGNIN234";
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "trustportal-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Extra configuration for a test class, e.g. SMTP settings.</summary>
@@ -45,6 +48,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:DefaultConnection", "Data Source=portal.db");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Demo:AuthenticatorKey", DemoAuthenticatorKey);
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
         // Tests sign in many times from one address; the rate-limit tests set their own, low limits.
         builder.UseSetting("RateLimiting:SignInPerMinute", "100000");

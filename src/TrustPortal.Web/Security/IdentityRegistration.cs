@@ -36,6 +36,7 @@ public static class IdentityRegistration
             options.AccessDeniedPath = "/Account/AccessDenied";
         });
         services.AddAuthorizationBuilder().AddPortalPolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffMfaRedirect>();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {

@@ -15,13 +15,15 @@ public static class Policies
 
     public static void AddPortalPolicies(this AuthorizationBuilder auth)
     {
+        // Every staff policy also needs a two-factor session.
+        var mfa = new StaffMfaRequirement();
         auth.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(CustomerMember, p => p.RequireRole(Roles.Customer))
-            .AddPolicy(ReviewBaa, p => p.RequireRole(Roles.Sales))
-            .AddPolicy(ManageAgreements, p => p.RequireRole(Roles.Legal))
-            .AddPolicy(ViewAttestations, p => p.RequireRole(Roles.Legal, Roles.Sales))
-            .AddPolicy(ReadAudit, p => p.RequireRole(Roles.Legal, Roles.Admin))
-            .AddPolicy(Administer, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Staff, p => p.RequireRole(Roles.Sales, Roles.Legal, Roles.Admin));
+            .AddPolicy(ReviewBaa, p => p.RequireRole(Roles.Sales).AddRequirements(mfa))
+            .AddPolicy(ManageAgreements, p => p.RequireRole(Roles.Legal).AddRequirements(mfa))
+            .AddPolicy(ViewAttestations, p => p.RequireRole(Roles.Legal, Roles.Sales).AddRequirements(mfa))
+            .AddPolicy(ReadAudit, p => p.RequireRole(Roles.Legal, Roles.Admin).AddRequirements(mfa))
+            .AddPolicy(Administer, p => p.RequireRole(Roles.Admin).AddRequirements(mfa))
+            .AddPolicy(Staff, p => p.RequireRole(Roles.Sales, Roles.Legal, Roles.Admin).AddRequirements(mfa));
     }
 }

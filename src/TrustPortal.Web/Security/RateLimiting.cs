@@ -29,6 +29,7 @@ public static class RateLimiting
         ("/Account/Register", "register"),
         ("/Account/ForgotPassword", "register"),
         ("/Account/ResendEmailConfirmation", "register"),
+        ("/subprocessors/subscribe", "register"),
         ("/api/verify", "verify"),
     ];
 

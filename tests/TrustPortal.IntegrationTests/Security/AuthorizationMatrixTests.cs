@@ -33,6 +33,10 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/healthz"] = [Ok, Ok, Ok, Ok, Ok, Ok],
         ["/theme/{mode}"] = [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect],
         ["/dpa/sign/{Token}"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/commitments/history"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/subprocessors/subscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/subprocessors/confirm"] = [Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/subprocessors/unsubscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok],
         ["/api/verify"] = [Post, Post, Post, Post, Post, Post],
         ["/workspace"] = [Login, Redirect, Redirect, Redirect, Redirect, Redirect],
         // Customers: their own organization only; an id of another organization does not exist.
@@ -57,6 +61,10 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/legal/attestations.csv"] = [Login, Denied, Denied, Ok, Ok, Denied],
         ["/legal/attestations/{Id:guid}"] = [Login, Denied, Denied, Ok, Ok, Denied],
         ["/legal/audit"] = [Login, Denied, Denied, Denied, Ok, Ok],
+        ["/admin/subprocessors"] = [Login, Denied, Denied, Denied, Denied, Ok],
+        ["/admin/users"] = [Login, Denied, Denied, Denied, Denied, Ok],
+        ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok],
+        ["/admin/certifications"] = [Login, Denied, Denied, Denied, Denied, Ok],
         // Identity's own POST endpoints (antiforgery-protected forms).
         ["/Account/PerformExternalLogin"] = [Post, Post, Post, Post, Post, Post],
         ["/Account/Logout"] = [Post, Post, Post, Post, Post, Post],

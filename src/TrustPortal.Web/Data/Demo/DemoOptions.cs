@@ -7,4 +7,10 @@ public sealed class DemoOptions
     /// <summary>Seed the demo vendor, content, organizations and users. Honoured in Development only.</summary>
     public bool Seed { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>
+    /// Base32 authenticator key given to the demo staff, who need two-factor sign-in like all staff. Printed at start-up
+    /// so a demo can add it to an authenticator app.
+    /// </summary>
+    public string? AuthenticatorKey { get; set; }
 }

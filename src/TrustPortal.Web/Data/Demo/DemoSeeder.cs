@@ -69,8 +69,10 @@ public sealed class DemoSeeder(
             }
             await db.SaveChangesAsync();
         }
-        logger.LogInformation("Demo data ready. Sign in with any of these accounts and the password from Demo:Password:{Accounts}",
-            string.Concat(Users.Select(u => $"\n  {u.Email,-28} {string.Join(", ", u.Roles)}{(u.Organization is null ? "" : $" ({u.Organization})")}")));
+        logger.LogInformation("Demo data ready. Sign in with any of these accounts and the password from Demo:Password:{Accounts}\n"
+            + "Staff accounts also need an authenticator code: add the key {Key} (Demo:AuthenticatorKey) to an authenticator app.",
+            string.Concat(Users.Select(u => $"\n  {u.Email,-28} {string.Join(", ", u.Roles)}{(u.Organization is null ? "" : $" ({u.Organization})")}")),
+            options.Value.AuthenticatorKey);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roleManager)
@@ -137,6 +139,12 @@ public sealed class DemoSeeder(
             throw new InvalidOperationException($"Could not create demo user {demo.Email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
         }
         await users.AddToRolesAsync(user, demo.Roles);
+        if (demo.Roles.Any(Roles.Staff.Contains) && !string.IsNullOrWhiteSpace(options.Value.AuthenticatorKey))
+        {
+            // Staff sign in with a second factor; the demo staff share a fixed key so demos and tests can compute codes.
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", options.Value.AuthenticatorKey);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
     }
 }
 
