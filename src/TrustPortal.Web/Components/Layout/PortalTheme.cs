@@ -15,6 +15,9 @@ public static class PortalTheme
             AppbarText = "#f8fafc",
             Background = "#f8fafc",
             Surface = "#ffffff",
+            // Darker than MudBlazor's defaults so secondary text passes WCAG AA contrast (axe checks it in E2E).
+            TextPrimary = "#1e293b",
+            TextSecondary = "#475569",
             Success = "#15803d",
             Warning = "#b45309",
             Error = "#b91c1c",
@@ -28,6 +31,8 @@ public static class PortalTheme
             AppbarText = "#e2e8f0",
             Background = "#0b1120",
             Surface = "#111a2e",
+            TextPrimary = "#e2e8f0",
+            TextSecondary = "#a8b5c8",
             Success = "#4ade80",
             Warning = "#fbbf24",
             Error = "#f87171",

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace TrustPortal.E2E.Accessibility;
+
+/// <summary>axe-core's WCAG 2.1 A and AA rules on the public pages (light theme).</summary>
+public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string Axe = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Accessibility", "axe.min.js"));
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/commitments")]
+    [InlineData("/commitments/history")]
+    [InlineData("/compliance")]
+    [InlineData("/subprocessors")]
+    [InlineData("/subprocessors/subscribe")]
+    [InlineData("/verify")]
+    [InlineData("/Account/Login")]
+    public async Task PublicPage_HasNoWcagViolations(string url)
+    {
+        // The page's own CSP forbids injected scripts; this context lets the test inject axe.
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Portal.BaseAddress.ToString(), BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+        await page.EvaluateAsync(Axe);
+
+        var result = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
+            ".map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') + ')')");
+
+        var violations = result.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(violations.Count == 0, $"{url}:\n" + string.Join("\n", violations));
+        await context.CloseAsync();
+    }
+}
