@@ -25,6 +25,9 @@ dotnet test TrustPortal.sln --nologo 2>&1 | tee "$log" || status=$?
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
 projects=$(grep -Ec '^(Passed|Failed)! ' "$log" || true)
+# A test host that crashed reports no summary; count the aborted run as a failure so the totals say so.
+aborted=$(grep -c 'Test Run Aborted' "$log" || true)
+failed=$((failed + aborted))
 if [ "$projects" -lt 3 ] && [ "$status" -eq 0 ]; then
     echo "Expected results from 3 test projects, found $projects." >&2
     status=1

@@ -9,27 +9,38 @@ using TrustPortal.Web.Features.Dpa;
 
 namespace TrustPortal.IntegrationTests.Reliability;
 
-/// <summary>Fails the n-th database command from the moment it is armed, as a crash at that point would.</summary>
+/// <summary>
+/// Fails the n-th database command from the moment it is armed, as a crash at that point would. Only commands of the
+/// async flow that armed it count, so the portal's background work (the outbox sender) is left alone.
+/// </summary>
 public sealed class CrashingCommands : DbCommandInterceptor
 {
-    private int remaining = -1;
+    private sealed class Countdown
+    {
+        public int Remaining;
+        public int Executed;
+    }
 
-    public int Executed { get; private set; }
+    private readonly AsyncLocal<Countdown?> current = new();
+    private Countdown? last;
 
-    public void Arm(int failAt) => remaining = failAt;
+    public int Executed => last?.Executed ?? 0;
 
-    public void Count() => (remaining, Executed) = (int.MaxValue, 0);
+    // These are synchronous on purpose: an async-local value set here stays visible to the caller's flow.
+    public void Arm(int failAt) => current.Value = last = new Countdown { Remaining = failAt };
 
-    public void Disarm() => remaining = -1;
+    public void Count() => Arm(int.MaxValue);
+
+    public void Disarm() => current.Value = null;
 
     private void Step()
     {
-        if (remaining < 0)
+        if (current.Value is not { } countdown)
         {
             return;
         }
-        Executed++;
-        if (--remaining == 0)
+        countdown.Executed++;
+        if (--countdown.Remaining == 0)
         {
             throw new InvalidOperationException("Simulated crash.");
         }
