@@ -20,5 +20,13 @@ if (args is ["load", ..])
     var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60;
     return await LoadRun.RunAsync(users, TimeSpan.FromSeconds(seconds));
 }
+// "scale [organizations] [agreements]": Legal's workspace over a large seeded book; exits 1 if a target is missed.
+if (args is ["scale", ..])
+{
+    Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+    var organizations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+    var agreements = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 300_000;
+    return await ScaleRun.RunAsync(organizations, agreements);
+}
 BenchmarkSwitcher.FromAssembly(typeof(AgreementBenchmarks).Assembly).Run(args);
 return 0;

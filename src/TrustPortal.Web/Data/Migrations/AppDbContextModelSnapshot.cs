@@ -371,6 +371,8 @@ namespace TrustPortal.Web.Data.Migrations
 
                     b.HasIndex("TemplateId");
 
+                    b.HasIndex("Kind", "Status", "ExecutedAtUtc");
+
                     b.HasIndex("Kind", "Year", "Sequence")
                         .IsUnique();
 
@@ -571,6 +573,8 @@ namespace TrustPortal.Web.Data.Migrations
 
                     b.HasIndex("OrganizationId", "Framework")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Framework", "Status");
 
                     b.ToTable("Attestations");
                 });

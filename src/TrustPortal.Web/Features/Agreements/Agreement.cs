@@ -77,6 +77,8 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         builder.HasIndex(a => new { a.Kind, a.Year, a.Sequence }).IsUnique();
         builder.HasIndex(a => new { a.OrganizationId, a.Kind, a.Status });
         builder.HasIndex(a => a.ExecutedAtUtc);
+        // The library's usual filter (kind, status, a date range) and its export order; measured in docs/BENCHMARKS.md.
+        builder.HasIndex(a => new { a.Kind, a.Status, a.ExecutedAtUtc });
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.OwnsOne(a => a.Customer, party =>

@@ -32,6 +32,8 @@ public sealed class AttestationConfiguration : IEntityTypeConfiguration<Attestat
         builder.Property(a => a.EvidenceLabel).HasMaxLength(200);
         builder.HasIndex(a => new { a.OrganizationId, a.Framework }).IsUnique();
         builder.HasIndex(a => new { a.Framework, a.Status });
+        // Covers the matrix's "framework has status" test per organization without reading the rows.
+        builder.HasIndex(a => new { a.OrganizationId, a.Framework, a.Status });
         builder.HasOne<Organizations.Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
