@@ -65,6 +65,15 @@ public class AgreementDocument
     public string Sha256 { get; set; } = "";
     public long SizeBytes { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+
+    public static AgreementDocument For(Guid agreementId, byte[] pdf, DateTime nowUtc) => new()
+    {
+        AgreementId = agreementId,
+        Content = pdf,
+        Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)),
+        SizeBytes = pdf.Length,
+        CreatedAtUtc = nowUtc,
+    };
 }
 
 public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>

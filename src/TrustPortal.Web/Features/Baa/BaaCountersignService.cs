@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -126,10 +125,7 @@ public sealed class BaaCountersignService(
             SubprocessorsSha256 = terms.SubprocessorsSha256,
         };
         db.Agreements.Add(agreement);
-        db.AgreementDocuments.Add(new AgreementDocument
-        {
-            AgreementId = agreement.Id, Content = pdf, Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)), SizeBytes = pdf.Length, CreatedAtUtc = now,
-        });
+        db.AgreementDocuments.Add(AgreementDocument.For(agreement.Id, pdf, now));
         request.CountersignedByName = me.DisplayName;
         request.CountersignedByTitle = title;
         request.CountersignedAtUtc = now;

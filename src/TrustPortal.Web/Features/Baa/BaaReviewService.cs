@@ -53,8 +53,8 @@ public sealed class BaaReviewService(
         }
         if (query.OverdueOnly)
         {
-            // Overdue: waiting on Sales and submitted before the latest start that is still within the target.
-            var latestOnTime = LatestStartOnTime(now);
+            // Overdue: waiting on Sales, and submitted longer ago than the target (the same rule as IsOverdue, in SQL).
+            var latestOnTime = BusinessDays.Add(now, -TargetDays);
             requests = requests.Where(r => (r.Status == BaaStatus.Submitted || r.Status == BaaStatus.InReview) && r.SubmittedAtUtc < latestOnTime);
         }
         var total = await requests.CountAsync(cancellationToken);
@@ -78,7 +78,7 @@ public sealed class BaaReviewService(
         {
             var due = BusinessDays.Add(r.SubmittedAtUtc, TargetDays);
             return new BaaQueueRow(r.Id, r.Reference, r.Organization, r.LegalName, r.Status, r.AssignedToName, r.SubmittedAtUtc, due,
-                BaaWorkflow.IsWithVendor(r.Status) && r.Status != BaaStatus.AwaitingCountersignature && now > due, BusinessDays.Between(r.SubmittedAtUtc, now));
+                IsOverdue(r.Status, due, now), BusinessDays.Between(r.SubmittedAtUtc, now));
         }).ToList(), total);
     }
 
@@ -107,7 +107,7 @@ public sealed class BaaReviewService(
         var now = clock.GetUtcNow().UtcDateTime;
         return new BaaReviewView(request.Id, request.Reference, request.Status, request.Version, request.Organization!.Name,
             $"{request.RequestedByName} ({request.RequestedByEmail})", request.SubmittedAtUtc, due,
-            request.Status is BaaStatus.Submitted or BaaStatus.InReview && now > due,
+            IsOverdue(request.Status, due, now),
             JsonSerializer.Deserialize<BaaUseCase>(request.UseCaseJson, BaaCustomerService.Json) ?? new BaaUseCase(),
             request.AssignedToUserId, request.AssignedToName,
             new BaaChecklist(request.CheckServicesEligible, request.CheckZeroRetentionConfigured, request.CheckNoExcludedFeatures),
@@ -265,21 +265,7 @@ public sealed class BaaReviewService(
         return BaaResult.Ok(id);
     }
 
-    private DateTime LatestStartOnTime(DateTime now)
-    {
-        // The latest submission time whose due moment has already passed: step back business days from now.
-        var start = now;
-        var remaining = TargetDays;
-        while (remaining > 0)
-        {
-            start = start.AddDays(-1);
-            if (start.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                remaining--;
-            }
-        }
-        return start;
-    }
+    private static bool IsOverdue(BaaStatus status, DateTime dueUtc, DateTime nowUtc) => BaaWorkflow.AwaitsSales(status) && nowUtc > dueUtc;
 
     private Task<bool> IsReviewerAsync() => currentUser.IsInRoleAsync(Roles.Sales);
 }

@@ -28,8 +28,8 @@ public static class BaaWorkflow
     /// <summary>Requests that still need something from someone; at most one per organization.</summary>
     public static bool IsOpen(BaaStatus status) => status is not (BaaStatus.Rejected or BaaStatus.Executed);
 
-    /// <summary>Waiting on the vendor, so the response-time target applies.</summary>
-    public static bool IsWithVendor(BaaStatus status) => status is BaaStatus.Submitted or BaaStatus.InReview or BaaStatus.AwaitingCountersignature;
+    /// <summary>Waiting on Sales, so the response-time target applies.</summary>
+    public static bool AwaitsSales(BaaStatus status) => status is BaaStatus.Submitted or BaaStatus.InReview;
 
     public static string Describe(BaaStatus status) => status switch
     {

@@ -3,14 +3,14 @@ namespace TrustPortal.Web.Features.Baa;
 /// <summary>Response-time arithmetic in business days (Monday to Friday, UTC).</summary>
 public static class BusinessDays
 {
-    /// <summary>The moment <paramref name="days"/> business days after <paramref name="startUtc"/>.</summary>
+    /// <summary>The moment <paramref name="days"/> business days after (or, when negative, before) <paramref name="startUtc"/>.</summary>
     public static DateTime Add(DateTime startUtc, int days)
     {
         var due = startUtc;
-        var remaining = days;
-        while (remaining > 0)
+        var step = Math.Sign(days);
+        for (var remaining = Math.Abs(days); remaining > 0;)
         {
-            due = due.AddDays(1);
+            due = due.AddDays(step);
             if (due.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             {
                 remaining--;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -125,14 +124,7 @@ public sealed class DpaService(
         var pdf = AgreementRenderer.RenderAndSeal(content, seal.Certificate,
             new SealDetails($"{terms.Template.Title} {number} executed", string.IsNullOrWhiteSpace(Options.Seal.Location) ? Vendor.Address : Options.Seal.Location, Vendor.ContactEmail));
         var agreement = NewAgreement(organizationId, draft, signer, terms, sequence, number, now);
-        var document = new AgreementDocument
-        {
-            AgreementId = agreement.Id,
-            Content = pdf,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
-            SizeBytes = pdf.Length,
-            CreatedAtUtc = now,
-        };
+        var document = AgreementDocument.For(agreement.Id, pdf, now);
         db.Agreements.Add(agreement);
         db.AgreementDocuments.Add(document);
         var actor = new AuditActor(signer.UserId, signer.Email ?? draft.SignatoryEmail.Trim(), signer.IpAddress);
@@ -236,15 +228,16 @@ public sealed class DpaService(
 public sealed record Signer(string? UserId, string? Email, string? IpAddress, string? UserAgent);
 
 /// <summary>An executed agreement (or a request sent for signature), or the messages that stopped it.</summary>
-public sealed record ExecutionResult(Guid? AgreementId, string? Number, Guid? SignatureRequestId, IReadOnlyList<ValidationResult> Errors)
+public sealed record ExecutionResult(Guid? AgreementId, string? Number, IReadOnlyList<ValidationResult> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
 
-    public static ExecutionResult Executed(Guid id, string number) => new(id, number, null, []);
+    public static ExecutionResult Executed(Guid id, string number) => new(id, number, []);
 
-    public static ExecutionResult Forwarded(Guid requestId) => new(null, null, requestId, []);
+    /// <summary>Sent to the signatory: nothing is executed yet.</summary>
+    public static readonly ExecutionResult Forwarded = new(null, null, []);
 
-    public static ExecutionResult Invalid(IReadOnlyList<ValidationResult> errors) => new(null, null, null, errors);
+    public static ExecutionResult Invalid(IReadOnlyList<ValidationResult> errors) => new(null, null, errors);
 
-    public static ExecutionResult Invalid(string message) => new(null, null, null, [new ValidationResult(message)]);
+    public static ExecutionResult Invalid(string message) => new(null, null, [new ValidationResult(message)]);
 }

@@ -70,7 +70,7 @@ public sealed class DpaSignatureRequests(
         await audit.RecordAsync(db, "signature-request.created", nameof(SignatureRequest), request.Id.ToString(),
             new { kind = "Dpa", organizationId, request.SignatoryEmail, request.ExpiresAtUtc });
         await db.SaveChangesAsync(cancellationToken);
-        return ExecutionResult.Forwarded(request.Id);
+        return ExecutionResult.Forwarded;
     }
 
     /// <summary>The pending request behind a link, or null when the link is unknown, used or expired.</summary>
