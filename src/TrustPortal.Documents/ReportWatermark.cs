@@ -2,6 +2,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 using TrustPortal.Documents.Layout;
+using TrustPortal.Documents.Untrusted;
 
 namespace TrustPortal.Documents;
 
@@ -77,15 +78,10 @@ public static class ReportWatermark
         {
             throw new ArgumentException("The file is not a PDF: it has no %PDF- header.", nameof(pdf));
         }
-        PdfDocument document;
-        try
+        var (document, error) = UntrustedPdf.TryOpen(pdf, PdfDocumentOpenMode.Modify);
+        if (document is null)
         {
-            document = PdfReader.Open(new MemoryStream(pdf, writable: false), PdfDocumentOpenMode.Modify);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // PDFsharp reports damaged files, unsupported encryption and passwords with several exception types.
-            throw new ArgumentException($"The PDF cannot be opened for watermarking: {exception.Message}", nameof(pdf), exception);
+            throw new ArgumentException($"The PDF cannot be opened for watermarking: {error}", nameof(pdf));
         }
         if (document.PageCount == 0)
         {

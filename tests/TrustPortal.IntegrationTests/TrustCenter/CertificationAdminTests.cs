@@ -114,6 +114,10 @@ public sealed class CertificationAdminTests(PortalFactory portal) : IClassFixtur
         { "report.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] },
         { "report.pdf", [] },
         { "report.pdf", OverSize() },
+        { "deep-arrays.pdf", HostilePdfs.NestedArrays(200_000) },
+        { "deep-dictionaries.pdf", HostilePdfs.NestedDictionaries(20_000) },
+        { "hidden-nesting.pdf", HostilePdfs.NestedArraysInObjectStream(200_000) },
+        { "page-tree-loop.pdf", HostilePdfs.KidsCycle() },
     };
 
     [Theory]

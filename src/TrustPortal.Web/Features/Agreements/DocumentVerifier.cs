@@ -28,8 +28,8 @@ public sealed class DocumentVerifier(IDbContextFactory<AppDbContext> dbFactory)
         if (!seal.Valid)
         {
             // An unsealed but sound PDF gets an answer; a file no PDF reader can open is refused as unreadable.
-            return seal.Reason == PdfSealVerifier.NoSeal && !PdfReadability.CanOpen(file)
-                ? VerificationResult.NotAuthentic("The file is damaged or is not a readable PDF.") with { Unreadable = true }
+            return seal.Reason == PdfSealVerifier.NoSeal && PdfReadability.Problem(file) is { } problem
+                ? VerificationResult.NotAuthentic($"The file is damaged or is not a readable PDF: {Sentence(problem)}") with { Unreadable = true }
                 : VerificationResult.NotAuthentic(seal.Reason ?? "The digital seal is not valid.");
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(file));
@@ -47,6 +47,13 @@ public sealed class DocumentVerifier(IDbContextFactory<AppDbContext> dbFactory)
         }
         return new VerificationResult(true, null, match.Number, match.Kind.ToString().ToUpperInvariant(), match.ExecutedAtUtc,
             [match.Customer, match.Vendor], match.Status.ToString(), hash);
+    }
+
+    /// <summary>Parser messages may lack a full stop or be long; keep the answer one tidy sentence.</summary>
+    private static string Sentence(string problem)
+    {
+        var text = problem.Length > 200 ? problem[..200] + "…" : problem;
+        return text.EndsWith('.') ? text : text + ".";
     }
 }
 

@@ -241,9 +241,13 @@ public static class CertificationRules
         {
             return [new ValidationResult($"The file is {content.Length / 1024.0 / 1024.0:0.#} MB; the limit is {CertificationAdminService.MaxReportBytes / 1024 / 1024} MB.", [field])];
         }
-        if (!content.AsSpan().StartsWith("%PDF-"u8) || !PdfReadability.CanOpen(content))
+        if (!content.AsSpan().StartsWith("%PDF-"u8))
         {
             return [new ValidationResult("This is not a readable PDF. Upload the report as the auditor delivered it, in PDF.", [field])];
+        }
+        if (PdfReadability.Problem(content) is { } problem)
+        {
+            return [new ValidationResult($"This is not a readable PDF ({problem.TrimEnd('.')}). Upload the report as the auditor delivered it, in PDF.", [field])];
         }
         return [];
     }
