@@ -23,6 +23,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "trustportal-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The portal's clock; a test class that moves time passes a FakeTimeProvider.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     /// <summary>Extra configuration for a test class, e.g. SMTP settings.</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
@@ -55,19 +58,32 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:RegisterPerHour", "100000");
         builder.UseSetting("RateLimiting:VerifyPerMinute", "100000");
         builder.UseSetting("RateLimiting:SubmissionsPerHour", "100000");
+        if (Clock is { } clock)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
+        }
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
         }
     }
 
-    /// <summary>The claims a signed-in user carries, as the sign-in page would issue them.</summary>
-    public async Task<ClaimsPrincipal> PrincipalForAsync(string email)
+    /// <summary>
+    /// The claims a signed-in user carries, as the sign-in page would issue them: with the second-factor claim when the
+    /// account has an authenticator (all demo staff), unless <paramref name="passwordOnly"/> asks for a session that
+    /// skipped it.
+    /// </summary>
+    public async Task<ClaimsPrincipal> PrincipalForAsync(string email, bool passwordOnly = false)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
-        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+        if (!passwordOnly && await users.GetTwoFactorEnabledAsync(user))
+        {
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("amr", "mfa"));
+        }
+        return principal;
     }
 
     /// <summary>

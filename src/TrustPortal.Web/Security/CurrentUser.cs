@@ -10,11 +10,17 @@ namespace TrustPortal.Web.Security;
 /// The signed-in user of this request or circuit. Services take the user's organization from here, never from
 /// input, so tenant isolation cannot be forgotten by a page.
 /// </summary>
-public sealed class CurrentUser(IServiceProvider services, IHttpContextAccessor http, IDbContextFactory<AppDbContext> dbFactory)
+public sealed class CurrentUser(IServiceProvider services, IHttpContextAccessor http, IDbContextFactory<AppDbContext> dbFactory, SessionCheck sessions)
 {
+    private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
     private ClaimsPrincipal? principal;
     private UserSnapshot? snapshot;
 
+    /// <summary>
+    /// The user of this request (whose session the cookie handler has just checked) or of this circuit, re-checked on
+    /// every call: a circuit outlives requests, and a deactivated or demoted user must lose their rights at their next
+    /// action, not at the circuit's next revalidation.
+    /// </summary>
     public async Task<ClaimsPrincipal> GetPrincipalAsync()
     {
         if (principal is not null)
@@ -27,25 +33,39 @@ public sealed class CurrentUser(IServiceProvider services, IHttpContextAccessor 
             return principal = context.User;
         }
         var auth = services.GetRequiredService<AuthenticationStateProvider>();
-        return principal = (await auth.GetAuthenticationStateAsync()).User;
+        var user = (await auth.GetAuthenticationStateAsync()).User;
+        if (user.Identity?.IsAuthenticated == true && !await sessions.IsCurrentAsync(user))
+        {
+            snapshot = null;
+            return Anonymous;
+        }
+        return user;
     }
 
     public async Task<string?> GetUserIdAsync() =>
         (await GetPrincipalAsync()).FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public async Task<bool> IsInRoleAsync(string role) => (await GetPrincipalAsync()).IsInRole(role);
+    /// <summary>
+    /// Whether the user acts in <paramref name="role"/> now. A staff role counts only in a session that passed the second
+    /// factor, so every right that comes from a staff role needs it, whichever page or endpoint asks.
+    /// </summary>
+    public async Task<bool> IsInRoleAsync(string role)
+    {
+        var user = await GetPrincipalAsync();
+        return user.IsInRole(role) && (!Roles.Staff.Contains(role) || StaffMfaRequirement.IsSatisfiedBy(user));
+    }
 
     /// <summary>The user's row as stored now (organization, name), or null when signed out.</summary>
     public async Task<UserSnapshot?> GetAsync()
     {
-        if (snapshot is not null)
-        {
-            return snapshot;
-        }
         var userId = await GetUserIdAsync();
         if (userId is null)
         {
             return null;
+        }
+        if (snapshot?.Id == userId)
+        {
+            return snapshot;
         }
         await using var db = await dbFactory.CreateDbContextAsync();
         return snapshot = await db.Users.AsNoTracking()

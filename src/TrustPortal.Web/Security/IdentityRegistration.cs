@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +35,19 @@ public static class IdentityRegistration
             options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.LoginPath = "/Account/Login";
             options.AccessDeniedPath = "/Account/AccessDenied";
+            // Every request, not every 30 minutes: taking rights away ends sessions at once (see SessionCheck).
+            options.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
+        });
+        services.AddSingleton<SessionCheck>();
+        // Should anything still refresh a principal through Identity's validator, keep how the session signed in.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst("amr") is { } amr && context.NewPrincipal?.Identity is ClaimsIdentity identity
+                && !identity.HasClaim(amr.Type, amr.Value))
+            {
+                identity.AddClaim(new Claim(amr.Type, amr.Value));
+            }
+            return Task.CompletedTask;
         });
         services.AddAuthorizationBuilder().AddPortalPolicies();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffMfaRedirect>();

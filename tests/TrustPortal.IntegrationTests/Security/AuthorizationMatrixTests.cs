@@ -1,11 +1,14 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustPortal.Testing;
+using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Security;
 
 namespace TrustPortal.IntegrationTests.Security;
 
@@ -15,63 +18,67 @@ namespace TrustPortal.IntegrationTests.Security;
 /// </summary>
 public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private const string Ok = "ok", Login = "login", Denied = "denied", NotFound = "404", Redirect = "redirect", Post = "post-only";
+    private const string Ok = "ok", Login = "login", Denied = "denied", NotFound = "404", Redirect = "redirect", Post = "post-only", SetUp2fa = "2fa-setup";
 
-    /// <summary>Who: anonymous, customer of Acme (A), customer of Globex (B), Sales, Legal, Admin.</summary>
-    private static readonly string[] Identities = ["anonymous", "customer-a", "customer-b", "sales", "legal", "admin"];
+    /// <summary>
+    /// Who: anonymous, customer of Acme (A), customer of Globex (B), Sales, Legal, Admin, and a Legal member signed in
+    /// with a password only (no authenticator yet): every right that comes from a staff role needs the second factor,
+    /// agreement pages and PDFs included.
+    /// </summary>
+    private static readonly string[] Identities = ["anonymous", "customer-a", "customer-b", "sales", "legal", "admin", "legal-password-only"];
 
     private static readonly Dictionary<string, string[]> Expected = new()
     {
         // Public trust center and tools.
-        ["/"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/commitments"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/compliance"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/subprocessors"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/verify"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/not-found"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/Error"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/healthz"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/theme/{mode}"] = [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect],
-        ["/dpa/sign/{Token}"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/commitments/history"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/subprocessors/subscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/subprocessors/confirm"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/subprocessors/unsubscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok],
-        ["/api/verify"] = [Post, Post, Post, Post, Post, Post],
-        ["/workspace"] = [Login, Redirect, Redirect, Redirect, Redirect, Redirect],
+        ["/"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/commitments"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/compliance"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/subprocessors"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/verify"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/not-found"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/Error"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/healthz"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/theme/{mode}"] = [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect],
+        ["/dpa/sign/{Token}"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/commitments/history"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/subprocessors/subscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/subprocessors/confirm"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/subprocessors/unsubscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/api/verify"] = [Post, Post, Post, Post, Post, Post, Post],
+        ["/workspace"] = [Login, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect],
         // Customers: their own organization only; an id of another organization does not exist.
-        ["/portal"] = [Login, Ok, Ok, Denied, Denied, Denied],
-        ["/portal/setup"] = [Login, Redirect, Redirect, Denied, Denied, Denied],
-        ["/dpa/new"] = [Login, Ok, Ok, Denied, Denied, Denied],
-        ["/baa/new"] = [Login, Ok, Redirect, Denied, Denied, Denied],
-        ["/baa/{Id:guid}"] = [Login, NotFound, Ok, Denied, Denied, Denied],
-        ["/soc2"] = [Login, Ok, Ok, Denied, Denied, Denied],
-        ["/soc2/report"] = [Login, NotFound, NotFound, NotFound, NotFound, NotFound],
-        ["/agreements/{Id:guid}"] = [Login, Ok, NotFound, NotFound, Ok, NotFound],
-        ["/agreements/{id:guid}/pdf"] = [Login, Ok, NotFound, NotFound, Ok, NotFound],
+        ["/portal"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
+        ["/portal/setup"] = [Login, Redirect, Redirect, Denied, Denied, Denied, Denied],
+        ["/dpa/new"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
+        ["/baa/new"] = [Login, Ok, Redirect, Denied, Denied, Denied, Denied],
+        ["/baa/{Id:guid}"] = [Login, NotFound, Ok, Denied, Denied, Denied, Denied],
+        ["/soc2"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
+        ["/soc2/report"] = [Login, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ["/agreements/{Id:guid}"] = [Login, Ok, NotFound, NotFound, Ok, NotFound, NotFound],
+        ["/agreements/{id:guid}/pdf"] = [Login, Ok, NotFound, NotFound, Ok, NotFound, NotFound],
         // Staff.
-        ["/sales/baa"] = [Login, Denied, Denied, Ok, Denied, Denied],
-        ["/sales/baa/{Id:guid}"] = [Login, Denied, Denied, Ok, Denied, Denied],
-        ["/legal/countersign"] = [Login, Denied, Denied, Denied, Ok, Denied],
-        ["/legal/agreements"] = [Login, Denied, Denied, Denied, Ok, Denied],
-        ["/legal/agreements/export"] = [Login, Denied, Denied, Denied, Ok, Denied],
-        ["/legal/nda"] = [Login, Denied, Denied, Denied, Ok, Denied],
-        ["/admin/templates"] = [Login, Denied, Denied, Denied, Ok, Denied],
-        ["/legal/attestations"] = [Login, Denied, Denied, Ok, Ok, Denied],
-        ["/legal/attestations.csv"] = [Login, Denied, Denied, Ok, Ok, Denied],
-        ["/legal/attestations/{Id:guid}"] = [Login, Denied, Denied, Ok, Ok, Denied],
-        ["/legal/audit"] = [Login, Denied, Denied, Denied, Ok, Ok],
-        ["/admin/subprocessors"] = [Login, Denied, Denied, Denied, Denied, Ok],
-        ["/admin/users"] = [Login, Denied, Denied, Denied, Denied, Ok],
-        ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok],
-        ["/admin/certifications"] = [Login, Denied, Denied, Denied, Denied, Ok],
+        ["/sales/baa"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
+        ["/sales/baa/{Id:guid}"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
+        ["/legal/countersign"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
+        ["/legal/agreements"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
+        ["/legal/agreements/export"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
+        ["/legal/nda"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
+        ["/admin/templates"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
+        ["/legal/attestations"] = [Login, Denied, Denied, Ok, Ok, Denied, SetUp2fa],
+        ["/legal/attestations.csv"] = [Login, Denied, Denied, Ok, Ok, Denied, SetUp2fa],
+        ["/legal/attestations/{Id:guid}"] = [Login, Denied, Denied, Ok, Ok, Denied, SetUp2fa],
+        ["/legal/audit"] = [Login, Denied, Denied, Denied, Ok, Ok, SetUp2fa],
+        ["/admin/subprocessors"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
+        ["/admin/users"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
+        ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
+        ["/admin/certifications"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         // Identity's own POST endpoints (antiforgery-protected forms).
-        ["/Account/PerformExternalLogin"] = [Post, Post, Post, Post, Post, Post],
-        ["/Account/Logout"] = [Post, Post, Post, Post, Post, Post],
-        ["/Account/PasskeyCreationOptions"] = [Post, Post, Post, Post, Post, Post],
-        ["/Account/PasskeyRequestOptions"] = [Post, Post, Post, Post, Post, Post],
-        ["/Account/Manage/LinkExternalLogin"] = [Post, Post, Post, Post, Post, Post],
-        ["/Account/Manage/DownloadPersonalData"] = [Post, Post, Post, Post, Post, Post],
+        ["/Account/PerformExternalLogin"] = [Post, Post, Post, Post, Post, Post, Post],
+        ["/Account/Logout"] = [Post, Post, Post, Post, Post, Post, Post],
+        ["/Account/PasskeyCreationOptions"] = [Post, Post, Post, Post, Post, Post, Post],
+        ["/Account/PasskeyRequestOptions"] = [Post, Post, Post, Post, Post, Post, Post],
+        ["/Account/Manage/LinkExternalLogin"] = [Post, Post, Post, Post, Post, Post, Post],
+        ["/Account/Manage/DownloadPersonalData"] = [Post, Post, Post, Post, Post, Post, Post],
     };
 
     [Fact]
@@ -174,7 +181,15 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
 
     private async Task<PortalClient[]> ClientsAsync()
     {
-        string?[] emails = [null, "customer@acme.example", "customer@globex.example", "sales@trustportal.local", "legal@trustportal.local", "admin@trustportal.local"];
+        var passwordOnlyLegal = $"legal-password-only-{Guid.NewGuid():N}@trustportal.local";
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = passwordOnlyLegal, Email = passwordOnlyLegal, EmailConfirmed = true, DisplayName = "New Legal" };
+            Assert.True((await users.CreateAsync(user, PortalFactory.DemoPassword)).Succeeded);
+            await users.AddToRoleAsync(user, Roles.Legal);
+        }
+        string?[] emails = [null, "customer@acme.example", "customer@globex.example", "sales@trustportal.local", "legal@trustportal.local", "admin@trustportal.local", passwordOnlyLegal];
         var clients = new PortalClient[emails.Length];
         for (var i = 0; i < emails.Length; i++)
         {
@@ -197,6 +212,7 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
             HttpStatusCode.NotFound => NotFound,
             HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/Account/Login", StringComparison.Ordinal) => Login,
             HttpStatusCode.Redirect when location.Contains("/Account/AccessDenied", StringComparison.Ordinal) => Denied,
+            HttpStatusCode.Redirect when location.Contains("/Account/Manage/EnableAuthenticator", StringComparison.Ordinal) => SetUp2fa,
             HttpStatusCode.Redirect or HttpStatusCode.MovedPermanently or HttpStatusCode.SeeOther => Redirect,
             var other => ((int)other).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
