@@ -34,6 +34,13 @@ public static class IdentityRegistration
             options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.LoginPath = "/Account/Login";
             options.AccessDeniedPath = "/Account/AccessDenied";
+            // Signing in on the login page makes the cookie handler redirect to the raw ReturnUrl query value, which
+            // can be a non-ASCII path that a Location header cannot carry (a 500): send the same local path as the page.
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrl.OrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorizationBuilder().AddPortalPolicies();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffMfaRedirect>();
