@@ -158,20 +158,6 @@ public sealed class MalformedInputTests(PortalFactory portal) : IClassFixture<Po
         Assert.Null(await ProblemAsync(response));
     }
 
-    [Fact]
-    public async Task CommitmentsHistory_WithAVersionThatIsNotANumber_SaysSoAndOffersTheList()
-    {
-        using var client = new PortalClient(portal.BaseAddress);
-
-        var page = await client.GetDocumentAsync("/commitments/history?from=abc&to=999999999999");
-
-        Assert.NotNull(page.QuerySelector("#version-1"));
-        if (page.QuerySelector("select[name=from]") is not null)
-        {
-            Assert.Contains("Choose two versions from the list", page.Body!.TextContent, StringComparison.Ordinal);
-        }
-    }
-
     [Theory]
     [MemberData(nameof(HostileReturnUrls))]
     public async Task SignIn_WithAHostileReturnUrl_EndsOnALocalUrl(string returnUrl)
