@@ -47,6 +47,18 @@ public sealed class PortalClient : IDisposable
         return await http.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>The antiforgery token that a page's forms carry for this client's cookie and user.</summary>
+    public async Task<string> AntiforgeryTokenAsync(string url = "/Account/Login")
+    {
+        var page = await GetDocumentAsync(url);
+        return page.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")?.Value
+            ?? throw new InvalidOperationException($"No antiforgery token on {url}.");
+    }
+
+    /// <summary>Posts form fields as they are, without reading a form first: for endpoints that have no page of their own.</summary>
+    public Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        http.PostAsync(url, new FormUrlEncodedContent(fields));
+
     /// <summary>Signs in; staff with two-factor authentication also enter a code for <paramref name="authenticatorKey"/>.</summary>
     public async Task SignInAsync(string email, string password, string authenticatorKey = PortalFactory.DemoAuthenticatorKey)
     {

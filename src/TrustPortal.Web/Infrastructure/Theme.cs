@@ -1,3 +1,5 @@
+using TrustPortal.Web.Security;
+
 namespace TrustPortal.Web.Infrastructure;
 
 /// <summary>Light or dark theme, remembered in a cookie so that static pages can render it without script.</summary>
@@ -22,9 +24,6 @@ public static class Theme
                 Secure = context.Request.IsHttps,
                 MaxAge = TimeSpan.FromDays(365),
             });
-            // Only local paths: never an open redirect.
-            var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-                && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl, LocalUrl.SiteOf(context.Request)));
         }).AllowAnonymous().ExcludeFromDescription();
 }

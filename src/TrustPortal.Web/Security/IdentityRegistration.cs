@@ -37,6 +37,13 @@ public static class IdentityRegistration
             options.AccessDeniedPath = "/Account/AccessDenied";
             // Every request, not every 30 minutes: taking rights away ends sessions at once (see SessionCheck).
             options.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
+            // Signing in on the login page makes the cookie handler redirect to the raw ReturnUrl query value, which
+            // can be a non-ASCII path that a Location header cannot carry (a 500): send the same local path as the page.
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrl.OrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
         services.AddSingleton<SessionCheck>();
         // Should anything still refresh a principal through Identity's validator, keep how the session signed in.

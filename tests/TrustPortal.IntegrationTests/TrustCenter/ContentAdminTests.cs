@@ -153,6 +153,22 @@ public sealed class ContentAdminTests(PortalFactory portal) : IClassFixture<Port
         Assert.NotEmpty(defaultPage.QuerySelectorAll("[id^=diff-] ins"));
     }
 
+    [Theory]
+    [InlineData("from=abc", "That is not a version number.")]
+    [InlineData("to=999999999999", "That is not a version number.")]
+    [InlineData("from=1&to=99999", "There is no published version 99999.")]
+    public async Task History_WithAVersionThatIsNotPublished_SaysSoAndOffersTheList(string query, string message)
+    {
+        await PublishAsync(sections => sections[0].Summary += " Amended.", "Amends the first summary.");
+        using var visitor = new PortalClient(portal.BaseAddress);
+
+        var page = await visitor.GetDocumentAsync($"/commitments/history?{query}");
+
+        Assert.Contains($"{message} Choose two versions from the list.", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("select[name=from]"));
+        Assert.NotNull(page.QuerySelector("#version-1"));
+    }
+
     [Fact]
     public async Task Publish_BodyWithScriptsAndDangerousLinks_RendersNoneOfThemOnCommitments()
     {

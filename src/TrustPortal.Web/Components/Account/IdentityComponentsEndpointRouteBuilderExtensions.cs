@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
+using TrustPortal.Web.Components.Account;
 using TrustPortal.Web.Components.Account.Pages;
 using TrustPortal.Web.Components.Account.Pages.Manage;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Security;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -22,14 +25,19 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         var accountGroup = endpoints.MapGroup("/Account");
 
-        accountGroup.MapPost("/PerformExternalLogin", (
+        accountGroup.MapPost("/PerformExternalLogin", async Task<IResult> (
             HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string provider,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? provider,
+            [FromForm] string? returnUrl) =>
         {
+            // A provider that is not configured has no handler to challenge: back to sign-in with a message, not a 500.
+            if (!await IsExternalProviderAsync(signInManager, provider))
+            {
+                return RedirectWithStatus(context, "/Account/Login", UnknownProviderMessage);
+            }
             IEnumerable<KeyValuePair<string, StringValues>> query = [
-                new("ReturnUrl", returnUrl),
+                new("ReturnUrl", LocalUrl.OrHome(returnUrl, LocalUrl.SiteOf(context.Request))),
                 new("Action", ExternalLogin.LoginCallbackAction)];
 
             var redirectUrl = UriHelper.BuildRelative(
@@ -38,16 +46,16 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 QueryString.Create(query));
 
             var properties = signInManager.ConfigureExternalAuthenticationProperties(provider, redirectUrl);
-            return TypedResults.Challenge(properties, [provider]);
+            return TypedResults.Challenge(properties, [provider!]);
         }).AllowAnonymous();
 
         accountGroup.MapPost("/Logout", async (
-            ClaimsPrincipal user,
+            HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl, LocalUrl.SiteOf(context.Request)));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
@@ -56,7 +64,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] IAntiforgery antiforgery) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return MissingAntiforgeryToken();
+            }
 
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
@@ -82,7 +93,11 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] IAntiforgery antiforgery,
             [FromQuery] string? username) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            // A request without a valid token is the caller's mistake (a 400), not a server error.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return MissingAntiforgeryToken();
+            }
 
             var user = string.IsNullOrEmpty(username) ? null : await userManager.FindByNameAsync(username);
             var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(user);
@@ -91,11 +106,15 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
 
-        manageGroup.MapPost("/LinkExternalLogin", async (
+        manageGroup.MapPost("/LinkExternalLogin", async Task<IResult> (
             HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string provider) =>
+            [FromForm] string? provider) =>
         {
+            if (!await IsExternalProviderAsync(signInManager, provider))
+            {
+                return RedirectWithStatus(context, "/Account/Manage/ExternalLogins", UnknownProviderMessage);
+            }
             // Clear the existing external cookie to ensure a clean login process
             await context.SignOutAsync(IdentityConstants.ExternalScheme);
 
@@ -105,7 +124,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 QueryString.Create("Action", ExternalLogins.LinkLoginCallbackAction));
 
             var properties = signInManager.ConfigureExternalAuthenticationProperties(provider, redirectUrl, signInManager.UserManager.GetUserId(context.User));
-            return TypedResults.Challenge(properties, [provider]);
+            return TypedResults.Challenge(properties, [provider!]);
         }).AllowAnonymous();
 
         var loggerFactory = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>();
@@ -148,5 +167,20 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         });
 
         return accountGroup;
+    }
+
+    private const string UnknownProviderMessage = "Error: That sign-in provider is not available.";
+
+    private static async Task<bool> IsExternalProviderAsync(SignInManager<ApplicationUser> signInManager, string? provider) =>
+        !string.IsNullOrEmpty(provider)
+        && (await signInManager.GetExternalAuthenticationSchemesAsync()).Any(s => s.Name == provider);
+
+    private static IResult MissingAntiforgeryToken() =>
+        Results.Problem(title: "The request has no valid antiforgery token. Reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+
+    private static RedirectHttpResult RedirectWithStatus(HttpContext context, string path, string message)
+    {
+        IdentityRedirectManager.AppendStatusCookie(context, message);
+        return TypedResults.LocalRedirect(path);
     }
 }

@@ -84,6 +84,12 @@ public sealed class DpaService(
                     throw new InvalidOperationException("Could not allocate an agreement number after 5 attempts.");
                 }
             }
+            catch (Exception ex) when (DatabaseBusy.Is(ex))
+            {
+                // The one transaction did not commit, so nothing is stored and no number is used: the user may retry.
+                logger.LogWarning(ex, "The database stayed locked; DPA execution for organization {OrganizationId} was not saved.", organizationId);
+                return ExecutionResult.Busy;
+            }
             finally
             {
                 AgreementNumbers.Gate.Release();
@@ -238,6 +244,14 @@ public sealed record ExecutionResult(Guid? AgreementId, string? Number, IReadOnl
     public static readonly ExecutionResult Forwarded = new(null, null, []);
 
     public static ExecutionResult Invalid(IReadOnlyList<ValidationResult> errors) => new(null, null, errors);
+
+    /// <summary>Another writer held the database too long; nothing was stored, and the same input can be sent again.</summary>
+    public static readonly ExecutionResult Busy = Invalid(
+        "The portal is busy and could not save your agreement. Nothing was signed; your answers are kept — try again in a moment.");
+
+    /// <summary>As <see cref="Busy"/>, when sending the agreement for signature.</summary>
+    public static readonly ExecutionResult BusySending = Invalid(
+        "The portal is busy and could not send the agreement for signature. Nothing was sent; your answers are kept — try again in a moment.");
 
     public static ExecutionResult Invalid(string message) => new(null, null, [new ValidationResult(message)]);
 }

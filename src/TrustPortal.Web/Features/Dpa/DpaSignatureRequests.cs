@@ -69,7 +69,15 @@ public sealed class DpaSignatureRequests(
             + "If you did not expect this, ignore this email: nothing is signed until you sign.");
         await audit.RecordAsync(db, "signature-request.created", nameof(SignatureRequest), request.Id.ToString(),
             new { kind = "Dpa", organizationId, request.SignatoryEmail, request.ExpiresAtUtc });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseBusy.Is(ex))
+        {
+            // One SaveChanges, one transaction: nothing stored, no email queued, no link that works.
+            return ExecutionResult.BusySending;
+        }
         return ExecutionResult.Forwarded;
     }
 

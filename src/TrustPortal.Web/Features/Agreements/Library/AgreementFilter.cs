@@ -42,6 +42,9 @@ public sealed record AgreementFilter
     private const string DateFormat = "yyyy-MM-dd";
     private static readonly string[] Keys = [KindKey, OrganizationKey, TemplateKey, FromKey, ToKey, StatusKey, SearchKey];
 
+    /// <summary>Every key the filter reads from a query string; others are refused.</summary>
+    public static IReadOnlyList<string> QueryKeys => Keys;
+
     /// <summary>What is wrong with this filter, in words for the user, or null when it can be run.</summary>
     public string? Problem()
     {

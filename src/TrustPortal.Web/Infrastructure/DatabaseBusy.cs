@@ -1,0 +1,27 @@
+using Microsoft.Data.Sqlite;
+
+namespace TrustPortal.Web.Infrastructure;
+
+/// <summary>
+/// A failure because another writer held the database past the busy timeout (Database: the connection string's
+/// "Default Timeout", 30 s unless set). Nothing was written, so the user can simply try again: a message, not a crash.
+/// </summary>
+public static class DatabaseBusy
+{
+    // SQLite's primary result codes; extended codes keep them in the low byte.
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    /// <summary>True for SQLITE_BUSY or SQLITE_LOCKED, or a timeout, anywhere in the chain (EF wraps them in DbUpdateException).</summary>
+    public static bool Is(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: var code } && (code & 0xFF) is SqliteBusy or SqliteLocked || e is TimeoutException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
