@@ -31,9 +31,6 @@ public sealed class AuditChainKey
 
     private AuditChainKey(Func<byte[]> load) => key = new Lazy<byte[]>(load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Where the key comes from, for the log and the README's backup advice.</summary>
-    public string Source { get; private init; } = "given in code";
-
     /// <summary>
     /// Checks a configured key at once (fail fast); a generated key is read or created on first use, so tools that
     /// only build the model (dotnet ef) leave the data folder alone.
@@ -42,10 +39,10 @@ public sealed class AuditChainKey
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return new AuditChainKey(Parse(configured, ConfigurationKey)) { Source = ConfigurationKey };
+            return new AuditChainKey(Parse(configured, ConfigurationKey));
         }
         var path = data.Resolve(GeneratedFileName);
-        return new AuditChainKey(() => LoadOrCreate(path, logger)) { Source = path };
+        return new AuditChainKey(() => LoadOrCreate(path, logger));
     }
 
     public static byte[] Parse(string base64, string origin)

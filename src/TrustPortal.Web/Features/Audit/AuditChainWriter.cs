@@ -73,11 +73,18 @@ public sealed class AuditChainWriter(AuditChainKey key, AuditCheckpoint? checkpo
         return head;
     }
 
-    /// <summary>Records a committed head outside the database.</summary>
+    /// <summary>Records a committed head outside the database. Never throws: the save has committed, and a lagging checkpoint is safe.</summary>
     public void Committed(AuditHead head)
     {
         ArgumentNullException.ThrowIfNull(head);
-        checkpoint?.Advance(head.Sequence, head.Hash);
+        try
+        {
+            checkpoint?.Advance(head.Sequence, head.Hash);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError(e, "Audit chain: could not write the checkpoint {Path}; it stays at an older head until the next save.", checkpoint?.Path);
+        }
     }
 
     /// <summary>
