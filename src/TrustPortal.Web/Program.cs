@@ -38,6 +38,7 @@ if (await DatabaseBackup.TryRunAsync(app, args))
 {
     return;
 }
+await app.AdoptAuditChainAsync();
 await app.SeedAgreementTemplatesAsync();
 await app.SeedDemoDataAsync();
 

@@ -12,11 +12,9 @@ using TrustPortal.Web.Features.TrustCenter;
 namespace TrustPortal.Web.Data;
 
 /// <summary>The unit of work. Saving chains any new audit events onto the trail in the same transaction.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <param name="auditChain">Signs and links audit events; contexts built by hand without it cannot record them.</param>
+public class AppDbContext(DbContextOptions<AppDbContext> options, AuditChainWriter? auditChain = null) : IdentityDbContext<ApplicationUser>(options)
 {
-    // One writer at a time extends the chain in this process; the unique sequence catches other processes.
-    private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
-
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
@@ -37,6 +35,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Soc2Report> Soc2Reports => Set<Soc2Report>();
     public DbSet<NdaAcceptance> NdaAcceptances => Set<NdaAcceptance>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -61,41 +60,29 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+        var chain = auditChain ?? throw new InvalidOperationException("Recording audit events needs the audit chain key: create the context through IDbContextFactory<AppDbContext>.");
 
-        await AuditChainLock.WaitAsync(cancellationToken);
+        // The head is locked, read and moved in the same transaction as the events, whether it is ours or the caller's.
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            for (var attempt = 1; ; attempt++)
+            var head = await chain.ExtendAsync(this, pending, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (owned is not null)
             {
-                var head = await ReadChainHeadAsync(cancellationToken);
-                AuditChain.Link(pending, head.Sequence, head.Hash);
-                try
-                {
-                    return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                }
-                catch (DbUpdateException) when (attempt < 3)
-                {
-                    // Link again only if another process extended the chain meanwhile; any other failure is the caller's.
-                    if ((await ReadChainHeadAsync(cancellationToken)).Sequence == head.Sequence)
-                    {
-                        throw;
-                    }
-                }
+                await owned.CommitAsync(cancellationToken);
+                // Inside a caller's transaction the checkpoint waits for the next save we commit ourselves: lagging is safe.
+                chain.Committed(head);
             }
+            return saved;
         }
         finally
         {
-            AuditChainLock.Release();
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
         }
-    }
-
-    private async Task<(long Sequence, string Hash)> ReadChainHeadAsync(CancellationToken cancellationToken)
-    {
-        var head = await AuditEvents.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-        return head is null ? (0, AuditChain.GenesisHash) : (head.Sequence, head.Hash);
     }
 
     private List<AuditEvent> PendingAuditEvents() =>

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Audit;
 
@@ -14,7 +15,8 @@ public sealed class AuditFilterTests : IAsyncLifetime, IDisposable
     public AuditFilterTests()
     {
         connection.Open();
-        db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).Options);
+        var chain = new AuditChainWriter(new AuditChainKey(new byte[32]), checkpoint: null, TimeProvider.System, NullLogger<AuditChainWriter>.Instance);
+        db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).Options, chain);
     }
 
     public async Task InitializeAsync()

@@ -622,6 +622,11 @@ namespace TrustPortal.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
 
@@ -643,6 +648,45 @@ namespace TrustPortal.Web.Data.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Audit.AuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AdoptedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AdoptedThroughSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnomalyAtSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnomalyNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditHeads", t =>
+                        {
+                            t.HasCheckConstraint("CK_AuditHeads_SingleRow", "\"Id\" = 1");
+                        });
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.Baa.BaaMessage", b =>

@@ -20,6 +20,8 @@ public class AuditEvent
     public string? IpAddress { get; set; }
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
+    /// <summary>HMAC-SHA256 of <see cref="Sequence"/> and <see cref="Hash"/> with the chain key, which the database does not hold.</summary>
+    public string Mac { get; set; } = "";
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
@@ -35,6 +37,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(e => e.IpAddress).HasMaxLength(64);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Property(e => e.Mac).HasMaxLength(64);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => e.OccurredAtUtc);
     }
