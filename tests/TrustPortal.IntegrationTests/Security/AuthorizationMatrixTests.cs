@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/admin/users"] = [Login, Denied, Denied, Denied, Denied, Ok],
         ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok],
         ["/admin/certifications"] = [Login, Denied, Denied, Denied, Denied, Ok],
+        ["/admin/mail"] = [Login, Denied, Denied, Denied, Denied, Ok],
         // Identity's own POST endpoints (antiforgery-protected forms).
         ["/Account/PerformExternalLogin"] = [Post, Post, Post, Post, Post, Post],
         ["/Account/Logout"] = [Post, Post, Post, Post, Post, Post],
