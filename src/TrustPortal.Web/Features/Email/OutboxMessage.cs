@@ -23,19 +23,12 @@ public class OutboxMessage
     /// <summary>When an Admin last put an Undelivered message back in the queue: its retry period starts again there.</summary>
     public DateTime? RequeuedAtUtc { get; set; }
     public string? LastError { get; set; }
-
-    public OutboxStatus Status =>
-        SentAtUtc is not null ? OutboxStatus.Sent
-        : UndeliveredAtUtc is not null ? OutboxStatus.Undelivered
-        : Attempts > 0 ? OutboxStatus.Retrying
-        : OutboxStatus.Queued;
 }
 
+/// <summary>Where an unsent message that has failed stands: still retried by the sender, or waiting for an Admin.</summary>
 public enum OutboxStatus
 {
-    Queued,
     Retrying,
-    Sent,
     Undelivered,
 }
 
@@ -46,7 +39,6 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.To).HasMaxLength(320);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(2000);
-        builder.Ignore(m => m.Status);
         builder.HasIndex(m => new { m.SentAtUtc, m.UndeliveredAtUtc, m.NextAttemptAtUtc });
         builder.HasIndex(m => m.To);
     }
