@@ -57,6 +57,8 @@ public static class PortalPipeline
                 {
                     status = report.Status.ToString(),
                     checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                    // Only the counts a check chose to publish; descriptions and exceptions can carry internals.
+                    details = report.Entries.Where(e => e.Value.Data.Count > 0).ToDictionary(e => e.Key, e => e.Value.Data),
                 });
             },
         }).AllowAnonymous().DisableHttpMetrics();

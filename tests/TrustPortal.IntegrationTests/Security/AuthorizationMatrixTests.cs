@@ -72,6 +72,7 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/admin/users"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/certifications"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
+        ["/admin/mail"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         // Identity's own POST endpoints (antiforgery-protected forms).
         ["/Account/PerformExternalLogin"] = [Post, Post, Post, Post, Post, Post, Post],
         ["/Account/Logout"] = [Post, Post, Post, Post, Post, Post, Post],

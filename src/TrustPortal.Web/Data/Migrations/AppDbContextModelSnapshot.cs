@@ -916,9 +916,6 @@ namespace TrustPortal.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("FailedAtUtc")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -928,6 +925,9 @@ namespace TrustPortal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RequeuedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAtUtc")
@@ -947,11 +947,14 @@ namespace TrustPortal.Web.Data.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("UndeliveredAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("To");
 
-                    b.HasIndex("SentAtUtc", "FailedAtUtc", "NextAttemptAtUtc");
+                    b.HasIndex("SentAtUtc", "UndeliveredAtUtc", "NextAttemptAtUtc");
 
                     b.ToTable("OutboxMessages");
                 });

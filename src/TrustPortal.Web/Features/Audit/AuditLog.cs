@@ -62,5 +62,5 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, CurrentU
 public sealed record AuditFilter(string? Search = null, string? EntityType = null, string? Actor = null, string? Action = null, DateTime? FromUtc = null, DateTime? ToUtc = null)
 {
     public static readonly IReadOnlyList<string> EntityTypes =
-        ["Agreement", "AgreementTemplate", "Attestation", "BaaRequest", "ContentVersion", "NdaAcceptance", "Organization", "SignatureRequest", "Soc2Report", "User"];
+        ["Agreement", "AgreementTemplate", "Attestation", "BaaRequest", "ContentVersion", "NdaAcceptance", "Organization", "OutboxMessage", "SignatureRequest", "Soc2Report", "User"];
 }

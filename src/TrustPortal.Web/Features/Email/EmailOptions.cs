@@ -8,7 +8,10 @@ public sealed class EmailOptions
     public string FromName { get; set; } = "TrustPortal";
     /// <summary>Where .eml files go when no SMTP host is set; relative paths are under the data directory.</summary>
     public string PickupDirectory { get; set; } = "mail";
-    public int MaxAttempts { get; set; } = 8;
+    /// <summary>How long a message is retried before it is marked Undelivered for an Admin to retry; it is never deleted.</summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>A message still unsent this long after it was queued makes /healthz answer Degraded.</summary>
+    public TimeSpan DegradedAfter { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
     public SmtpOptions Smtp { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
 
@@ -10,7 +11,8 @@ public static class EmailRegistration
     {
         builder.Services.AddOptions<EmailOptions>()
             .Bind(builder.Configuration.GetSection(EmailOptions.Section))
-            .Validate(o => o.MaxAttempts > 0, "Email:MaxAttempts must be positive.")
+            .Validate(o => o.GiveUpAfter > TimeSpan.Zero, "Email:GiveUpAfter must be positive (default 7.00:00:00).")
+            .Validate(o => o.DegradedAfter > TimeSpan.Zero, "Email:DegradedAfter must be positive (default 01:00:00).")
             .Validate(o => Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Smtp.Security, true, out _), "Email:Smtp:Security is not a MailKit SecureSocketOptions value.")
             .ValidateOnStart();
         builder.Services.AddSingleton<OutboxSignal>();
@@ -22,5 +24,8 @@ public static class EmailRegistration
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
+        builder.Services.AddScoped<MailDelivery>();
+        // Undelivered mail does not stop the portal serving pages, so it degrades health rather than failing it.
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("email", failureStatus: HealthStatus.Degraded);
     }
 }

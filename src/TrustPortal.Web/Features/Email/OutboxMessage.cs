@@ -15,9 +15,21 @@ public class OutboxMessage
     public DateTime NextAttemptAtUtc { get; set; }
     public int Attempts { get; set; }
     public DateTime? SentAtUtc { get; set; }
-    /// <summary>Set when delivery was given up after the last allowed attempt.</summary>
-    public DateTime? FailedAtUtc { get; set; }
+    /// <summary>
+    /// Set when retrying stopped after Email:GiveUpAfter. The message stays, is shown to Admins and keeps /healthz
+    /// Degraded until an Admin retries it.
+    /// </summary>
+    public DateTime? UndeliveredAtUtc { get; set; }
+    /// <summary>When an Admin last put an Undelivered message back in the queue: its retry period starts again there.</summary>
+    public DateTime? RequeuedAtUtc { get; set; }
     public string? LastError { get; set; }
+}
+
+/// <summary>Where an unsent message that has failed stands: still retried by the sender, or waiting for an Admin.</summary>
+public enum OutboxStatus
+{
+    Retrying,
+    Undelivered,
 }
 
 public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -27,7 +39,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.To).HasMaxLength(320);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(2000);
-        builder.HasIndex(m => new { m.SentAtUtc, m.FailedAtUtc, m.NextAttemptAtUtc });
+        builder.HasIndex(m => new { m.SentAtUtc, m.UndeliveredAtUtc, m.NextAttemptAtUtc });
         builder.HasIndex(m => m.To);
     }
 }

@@ -5,7 +5,10 @@ using TrustPortal.Web.Data;
 
 namespace TrustPortal.Web.Features.Email;
 
-/// <summary>Delivers due outbox messages, retrying with exponential back-off until MaxAttempts.</summary>
+/// <summary>
+/// Delivers due outbox messages. A failed attempt is retried with a capped back-off for Email:GiveUpAfter (days, so an
+/// SMTP outage loses nothing); only then is the message marked Undelivered, kept for an Admin to retry.
+/// </summary>
 public sealed class OutboxSender(
     IDbContextFactory<AppDbContext> dbFactory,
     IMailTransport transport,
@@ -44,7 +47,7 @@ public sealed class OutboxSender(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.OutboxMessages
-            .Where(m => m.SentAtUtc == null && m.FailedAtUtc == null && m.NextAttemptAtUtc <= now)
+            .Where(m => m.SentAtUtc == null && m.UndeliveredAtUtc == null && m.NextAttemptAtUtc <= now)
             .OrderBy(m => m.NextAttemptAtUtc)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
@@ -62,14 +65,16 @@ public sealed class OutboxSender(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                if (message.Attempts >= options.Value.MaxAttempts)
+                var failedAt = clock.GetUtcNow().UtcDateTime;
+                if (ShouldGiveUp(message, failedAt, options.Value.GiveUpAfter))
                 {
-                    message.FailedAtUtc = clock.GetUtcNow().UtcDateTime;
-                    logger.LogError(ex, "Gave up delivering email {MessageId} after {Attempts} attempts.", message.Id, message.Attempts);
+                    message.UndeliveredAtUtc = failedAt;
+                    logger.LogError(ex, "Email {MessageId} is undelivered after {Attempts} attempts since {Since:u}; an Admin can retry it.",
+                        message.Id, message.Attempts, message.RequeuedAtUtc ?? message.CreatedAtUtc);
                 }
                 else
                 {
-                    message.NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime + Backoff(message.Attempts);
+                    message.NextAttemptAtUtc = failedAt + Backoff(message.Attempts);
                     logger.LogWarning("Email {MessageId} attempt {Attempts} failed: {Error}", message.Id, message.Attempts, ex.Message);
                 }
             }
@@ -78,7 +83,13 @@ public sealed class OutboxSender(
         return delivered;
     }
 
-    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, attempts - 1)));
+    /// <summary>The wait after the given number of failed attempts: one minute, doubling, at most an hour.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        attempts <= 1 ? TimeSpan.FromMinutes(1) : TimeSpan.FromMinutes(Math.Min(60, 1 << Math.Min(attempts - 1, 6)));
+
+    /// <summary>Retrying stops only when the retry period (from queueing, or from an Admin's retry) has run out.</summary>
+    public static bool ShouldGiveUp(OutboxMessage message, DateTime failedAtUtc, TimeSpan giveUpAfter) =>
+        failedAtUtc - (message.RequeuedAtUtc ?? message.CreatedAtUtc) >= giveUpAfter;
 
     private MimeMessage ToMime(OutboxMessage message)
     {
