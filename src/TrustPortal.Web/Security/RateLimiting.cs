@@ -16,7 +16,7 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// Slows down guessing and flooding: sign-in, registration and password reset per client address, verification
+/// Slows down guessing and flooding: sign-in, registration, password reset and sign-in links per client address, verification
 /// uploads per address, agreement submissions per user. A refused request gets 429 and a sentence saying when to retry.
 /// </summary>
 public static class RateLimiting
@@ -26,6 +26,9 @@ public static class RateLimiting
         ("/Account/Login", "sign-in"),
         ("/Account/LoginWith2fa", "sign-in"),
         ("/Account/LoginWithRecoveryCode", "sign-in"),
+        ("/Account/LoginWithLink", "sign-in"),
+        // Each request may send an email, so it counts with registration.
+        ("/Account/LoginLink", "register"),
         ("/Account/Register", "register"),
         ("/Account/ForgotPassword", "register"),
         ("/Account/ResendEmailConfirmation", "register"),
