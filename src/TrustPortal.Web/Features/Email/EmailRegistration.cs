@@ -21,6 +21,7 @@ public static class EmailRegistration
                 : ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp));
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
+        builder.Services.AddSingleton<IdentityEmailSender>();
+        builder.Services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
     }
 }
