@@ -86,7 +86,10 @@ public static class RateLimiting
     }
 
     internal static string Describe(TimeSpan wait) =>
-        wait.TotalMinutes >= 2 ? $"{Math.Ceiling(wait.TotalMinutes):0} minutes" : wait.TotalSeconds > 60 ? "a minute or two" : $"{Math.Max(1, Math.Ceiling(wait.TotalSeconds)):0} seconds";
+        wait.TotalMinutes >= 2 ? $"{Math.Ceiling(wait.TotalMinutes):0} minutes"
+        : wait.TotalSeconds > 60 ? "a minute or two"
+        : wait.TotalSeconds <= 1 ? "a second"
+        : $"{Math.Ceiling(wait.TotalSeconds):0} seconds";
 }
 
 /// <summary>Per-user limit on agreement submissions made through interactive pages, where there is no HTTP request to refuse.</summary>
