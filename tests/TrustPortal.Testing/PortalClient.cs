@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -13,10 +14,36 @@ public sealed class PortalClient : IDisposable
 {
     private readonly HttpClient http;
 
-    public PortalClient(Uri baseAddress)
+    /// <param name="baseAddress">The portal.</param>
+    /// <param name="from">
+    /// A loopback address to connect from (127.0.0.2, 127.0.0.3 …), so the portal sees a different client address, as
+    /// it would for another network. Null: the system's choice (127.0.0.1).
+    /// </param>
+    public PortalClient(Uri baseAddress, IPAddress? from = null)
     {
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true };
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true };
+        if (from is not null)
+        {
+            handler.ConnectCallback = (context, cancellationToken) => ConnectFromAsync(from, context.DnsEndPoint, cancellationToken);
+        }
         http = new HttpClient(handler) { BaseAddress = baseAddress };
+    }
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress from, DnsEndPoint server, CancellationToken cancellationToken)
+    {
+        var addresses = await Dns.GetHostAddressesAsync(server.Host, from.AddressFamily, cancellationToken);
+        var socket = new Socket(from.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.Bind(new IPEndPoint(from, 0));
+            await socket.ConnectAsync(addresses, server.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(url);
@@ -33,7 +60,41 @@ public sealed class PortalClient : IDisposable
     /// <summary>Fills the form named <paramref name="formName"/> on the page and posts it; returns the raw response.</summary>
     public async Task<HttpResponseMessage> SubmitFormAsync(string url, string formName, IDictionary<string, string> fields)
     {
-        var page = await GetDocumentAsync(url);
+        var (action, content) = await FillFormAsync(url, formName, fields);
+        using (content)
+        {
+            return await http.PostAsync(action, content);
+        }
+    }
+
+    /// <summary>As <see cref="SubmitFormAsync"/>, and how long the portal took to answer the post (loading the form not counted).</summary>
+    public async Task<(HttpResponseMessage Response, TimeSpan Elapsed)> SubmitFormTimedAsync(string url, string formName, IDictionary<string, string> fields)
+    {
+        var (action, content) = await FillFormAsync(url, formName, fields);
+        using (content)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var response = await http.PostAsync(action, content);
+            await response.Content.LoadIntoBufferAsync();
+            return (response, clock.Elapsed);
+        }
+    }
+
+    /// <summary>Posts a form from a page already loaded (for example one a post answered with), as a browser would.</summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(IHtmlDocument page, string url, string formName, IDictionary<string, string> fields)
+    {
+        var (action, content) = FillForm(page, url, formName, fields);
+        using (content)
+        {
+            return await http.PostAsync(action, content);
+        }
+    }
+
+    private async Task<(string Action, FormUrlEncodedContent Content)> FillFormAsync(string url, string formName, IDictionary<string, string> fields) =>
+        FillForm(await GetDocumentAsync(url), url, formName, fields);
+
+    private static (string Action, FormUrlEncodedContent Content) FillForm(IHtmlDocument page, string url, string formName, IDictionary<string, string> fields)
+    {
         var form = page.Forms.FirstOrDefault(f => f.QuerySelector($"input[name='_handler'][value='{formName}']") is not null)
             ?? throw new InvalidOperationException($"No form '{formName}' on {url}.");
         var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
@@ -44,7 +105,7 @@ public sealed class PortalClient : IDisposable
             values[key] = value;
         }
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
-        return await http.PostAsync(action, new FormUrlEncodedContent(values));
+        return (action, new FormUrlEncodedContent(values));
     }
 
     /// <summary>The antiforgery token that a page's forms carry for this client's cookie and user.</summary>

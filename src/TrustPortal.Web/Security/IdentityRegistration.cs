@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using TrustPortal.Web.Components.Account;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.SignIn;
 
 namespace TrustPortal.Web.Security;
 
@@ -64,13 +65,15 @@ public static class IdentityRegistration
                 options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
+                // Wrong passwords never lock an account (SignInThrottle slows them per address instead). Identity's
+                // lockout still counts wrong second-factor codes, which only someone past the first step can send.
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders();
     }
 }

@@ -16,7 +16,7 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// Slows down guessing and flooding: sign-in, registration and password reset per client address, verification
+/// Slows down guessing and flooding: sign-in, registration, password reset and sign-in links per client address, verification
 /// uploads per address, agreement submissions per user. A refused request gets 429 and a sentence saying when to retry.
 /// </summary>
 public static class RateLimiting
@@ -26,6 +26,9 @@ public static class RateLimiting
         ("/Account/Login", "sign-in"),
         ("/Account/LoginWith2fa", "sign-in"),
         ("/Account/LoginWithRecoveryCode", "sign-in"),
+        ("/Account/LoginWithLink", "sign-in"),
+        // Each request may send an email, so it counts with registration.
+        ("/Account/LoginLink", "register"),
         ("/Account/Register", "register"),
         ("/Account/ForgotPassword", "register"),
         ("/Account/ResendEmailConfirmation", "register"),
@@ -83,7 +86,10 @@ public static class RateLimiting
     }
 
     internal static string Describe(TimeSpan wait) =>
-        wait.TotalMinutes >= 2 ? $"{Math.Ceiling(wait.TotalMinutes):0} minutes" : wait.TotalSeconds > 60 ? "a minute or two" : $"{Math.Max(1, Math.Ceiling(wait.TotalSeconds)):0} seconds";
+        wait.TotalMinutes >= 2 ? $"{Math.Ceiling(wait.TotalMinutes):0} minutes"
+        : wait.TotalSeconds > 60 ? "a minute or two"
+        : wait.TotalSeconds <= 1 ? "a second"
+        : $"{Math.Ceiling(wait.TotalSeconds):0} seconds";
 }
 
 /// <summary>Per-user limit on agreement submissions made through interactive pages, where there is no HTTP request to refuse.</summary>

@@ -98,22 +98,3 @@ public sealed class CrossSiteTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.AuditEvents, e => e.Action == "agreements.exported"));
     }
 }
-
-/// <summary>Identity's lockout: five wrong passwords lock the account, even against the right one.</summary>
-public sealed class LockoutTests(PortalFactory portal) : IClassFixture<PortalFactory>
-{
-    [Fact]
-    public async Task SignIn_AfterFiveWrongPasswords_IsLockedOutEvenWithTheRightOne()
-    {
-        using var client = new PortalClient(portal.BaseAddress);
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await Assert.ThrowsAsync<InvalidOperationException>(() => client.SignInAsync("customer@globex.example", "Wrong-Passw0rd-" + attempt));
-        }
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.SignInAsync("customer@globex.example", PortalFactory.DemoPassword));
-        await using var db = portal.CreateDbContext();
-        var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.Email == "customer@globex.example");
-        Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow);
-    }
-}

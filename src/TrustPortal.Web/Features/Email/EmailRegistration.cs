@@ -23,7 +23,8 @@ public static class EmailRegistration
                 : ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp));
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
+        builder.Services.AddSingleton<IdentityEmailSender>();
+        builder.Services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         builder.Services.AddScoped<MailDelivery>();
         // Undelivered mail does not stop the portal serving pages, so it degrades health rather than failing it.
         builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("email", failureStatus: HealthStatus.Degraded);

@@ -5,8 +5,10 @@ using TrustPortal.Web.Data;
 namespace TrustPortal.Web.Features.Email;
 
 /// <summary>Sends Identity's account emails through the outbox.</summary>
-public sealed class IdentityEmailSender(IDbContextFactory<AppDbContext> dbFactory, EmailOutbox outbox) : IEmailSender<ApplicationUser>
+public sealed class IdentityEmailSender(IDbContextFactory<AppDbContext> dbFactory, EmailOutbox outbox, TimeProvider clock) : IEmailSender<ApplicationUser>
 {
+    private const string RegistrationAttemptSubject = "Someone tried to register with your TrustPortal address";
+
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         SendAsync(email, "Confirm your TrustPortal account",
             $"Hello,\n\nPlease confirm your email address to finish creating your account:\n{confirmationLink}\n\nIf you did not register, you can ignore this message.");
@@ -18,6 +20,26 @@ public sealed class IdentityEmailSender(IDbContextFactory<AppDbContext> dbFactor
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
         SendAsync(email, "Your TrustPortal password reset code",
             $"Hello,\n\nYour password reset code is: {resetCode}\n\nIf you did not ask for this, you can ignore this message.");
+
+    /// <summary>
+    /// Someone tried to register an address that already has an account. The form answers as for a new address, so
+    /// only the owner learns of it, here; at most once an hour, so repeated attempts cannot flood the inbox.
+    /// </summary>
+    public async Task SendRegistrationAttemptNoticeAsync(string email, string signInLink, string resetLink)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var since = clock.GetUtcNow().UtcDateTime.AddHours(-1);
+            if (await db.OutboxMessages.AnyAsync(m => m.To == email && m.Subject == RegistrationAttemptSubject && m.CreatedAtUtc > since))
+            {
+                return;
+            }
+        }
+        await SendAsync(email, RegistrationAttemptSubject,
+            $"Hello,\n\nSomeone just tried to create a TrustPortal account with this email address. You already have an account, so no new one was created.\n\n"
+            + $"If it was you, sign in here:\n{signInLink}\n\nForgot your password? Choose a new one here:\n{resetLink}\n\n"
+            + "If it was not you, you can ignore this message: your account is unchanged.");
+    }
 
     private async Task SendAsync(string email, string subject, string text)
     {
