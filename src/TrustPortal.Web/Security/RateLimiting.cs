@@ -33,13 +33,13 @@ public static class RateLimiting
         ("/Account/ForgotPassword", "register"),
         ("/Account/ResendEmailConfirmation", "register"),
         ("/subprocessors/subscribe", "register"),
-        ("/api/verify", "verify"),
     ];
 
     public static void AddPortalRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         builder.Services.AddSingleton<SubmissionLimiter>();
+        builder.Services.AddSingleton<VerifyLimiter>();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -53,7 +53,6 @@ public static class RateLimiting
                 {
                     "sign-in" => (limits.SignInPerMinute, TimeSpan.FromMinutes(1)),
                     "register" => (limits.RegisterPerHour, TimeSpan.FromHours(1)),
-                    "verify" => (limits.VerifyPerMinute, TimeSpan.FromMinutes(1)),
                     _ => (0, TimeSpan.Zero),
                 };
                 if (name is null)
@@ -114,6 +113,36 @@ public sealed class SubmissionLimiter(IOptions<RateLimitOptions> options) : IDis
         var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromHours(1);
         return $"You have submitted many requests in a short time. Please wait {RateLimiting.Describe(retry)} and try again.";
     }
+
+    public void Dispose() => limiter.Dispose();
+}
+
+/// <summary>
+/// Verification uploads per client address, shared by <c>POST /api/verify</c> and the interactive <c>/verify</c> page
+/// (whose uploads travel over the circuit, where the HTTP rate limiter never sees them): one budget for both doors.
+/// </summary>
+public sealed class VerifyLimiter(IOptions<RateLimitOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(client =>
+        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, options.Value.VerifyPerMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
+    /// <summary>Null when the client may go ahead; otherwise how long to wait.</summary>
+    public TimeSpan? TryAcquire(string? client)
+    {
+        using var lease = limiter.AttemptAcquire(client ?? "unknown");
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+    }
+
+    public static string Message(TimeSpan wait) => $"Too many attempts. Please wait {RateLimiting.Describe(wait)} and try again.";
 
     public void Dispose() => limiter.Dispose();
 }

@@ -66,7 +66,7 @@ public class MailboxPortal : PortalFactory
         while (true)
         {
             await using var db = CreateDbContext();
-            if (!await db.OutboxMessages.AnyAsync(m => m.SentAtUtc == null && m.FailedAtUtc == null))
+            if (!await db.OutboxMessages.AnyAsync(m => m.SentAtUtc == null && m.UndeliveredAtUtc == null))
             {
                 return;
             }

@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 using TrustPortal.Documents;
 using TrustPortal.Web.Features.Dpa;
 
+using TrustPortal.Web.Security;
+
 namespace TrustPortal.Web.Features.Agreements;
 
 public static class AgreementsRegistration
@@ -60,8 +62,13 @@ public static class AgreementsRegistration
         return Results.File(file.Content, "application/pdf", $"{file.Number}.pdf");
     }
 
-    private static async Task<IResult> VerifyAsync(HttpRequest request, DocumentVerifier verifier, IOptions<AgreementOptions> options)
+    private static async Task<IResult> VerifyAsync(HttpRequest request, DocumentVerifier verifier, VerifyLimiter limiter, IOptions<AgreementOptions> options)
     {
+        if (limiter.TryAcquire(request.HttpContext.Connection.RemoteIpAddress?.ToString()) is { } wait)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(VerificationResult.NotAuthentic(VerifyLimiter.Message(wait)), statusCode: StatusCodes.Status429TooManyRequests);
+        }
         var upload = await VerifyUpload.ReadAsync(request, options.Value.MaxVerifyBytes);
         if (upload.Error is { } error)
         {
