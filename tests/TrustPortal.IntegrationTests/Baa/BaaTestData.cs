@@ -42,6 +42,12 @@ internal static class BaaTestData
     {
         var email = $"staff-{Guid.NewGuid():N}@trustportal.local";
         await CreateUserAsync(portal, email, displayName, role, organizationId: null);
+        // Staff rights count only with the second factor, so a new staff member has an authenticator, as in real use.
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TrustPortal.Web.Data.ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
+        await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", PortalFactory.DemoAuthenticatorKey);
+        await users.SetTwoFactorEnabledAsync(user, true);
         return email;
     }
 
