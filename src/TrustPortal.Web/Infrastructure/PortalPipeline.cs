@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using TrustPortal.Web.Components;
@@ -66,9 +68,29 @@ public static class PortalPipeline
         app.MapWorkspaceEndpoint();
         app.MapRazorComponents<App>()
             // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own default ('self') would be a second, weaker CSP.
-            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null)
+            .AllowFrameworkEndpointsAnonymously();
         app.MapAdditionalIdentityEndpoints();
         // An address that matches nothing is a 404 for everyone (rendered by /not-found), not a sign-in prompt.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();
+    }
+
+    /// <summary>
+    /// The fallback policy (signed in unless a page says otherwise) must cover pages, never the framework's own endpoints
+    /// that pages stand on: the circuit hub (<c>/_blazor</c>, its negotiate and disconnect), <c>/_blazor/initializers</c> and
+    /// the framework script. Behind the wall they answer 302 to sign-in and a public interactive page such as /verify
+    /// never starts for a visitor. A page endpoint carries <see cref="ComponentTypeMetadata"/> and keeps its own
+    /// [Authorize]/[AllowAnonymous] (or the fallback); everything else this builder maps is framework.
+    /// </summary>
+    private static RazorComponentsEndpointConventionBuilder AllowFrameworkEndpointsAnonymously(this RazorComponentsEndpointConventionBuilder builder)
+    {
+        builder.Add(endpoint =>
+        {
+            if (!endpoint.Metadata.OfType<ComponentTypeMetadata>().Any())
+            {
+                endpoint.Metadata.Add(new AllowAnonymousAttribute());
+            }
+        });
+        return builder;
     }
 }
