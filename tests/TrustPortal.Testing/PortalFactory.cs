@@ -56,6 +56,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         // Tests sign in many times from one address; the rate-limit tests set their own, low limits.
         builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
         builder.UseSetting("RateLimiting:RegisterPerHour", "100000");
+        builder.UseSetting("RateLimiting:EmailFormsPerAddressPerHour", "100000");
         builder.UseSetting("RateLimiting:VerifyPerMinute", "100000");
         builder.UseSetting("RateLimiting:SubmissionsPerHour", "100000");
         if (Clock is { } clock)

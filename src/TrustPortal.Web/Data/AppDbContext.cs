@@ -39,6 +39,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditChainWrit
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<EmailFormAttempt> EmailFormAttempts => Set<EmailFormAttempt>();
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)

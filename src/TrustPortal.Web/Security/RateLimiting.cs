@@ -9,7 +9,13 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimiting";
 
     public int SignInPerMinute { get; set; } = 10;
-    public int RegisterPerHour { get; set; } = 10;
+    /// <summary>
+    /// Per network address, across the forms that send email (registration, password reset, sign-in links, resending the
+    /// confirmation, subscribing): a ceiling against one machine trying many addresses, high enough for a company gateway.
+    /// </summary>
+    public int RegisterPerHour { get; set; } = 200;
+    /// <summary>Per email address typed into registration, password reset or resending the confirmation.</summary>
+    public int EmailFormsPerAddressPerHour { get; set; } = 5;
     public int VerifyPerMinute { get; set; } = 20;
     /// <summary>DPA and BAA submissions, signatures and forwards per signed-in user.</summary>
     public int SubmissionsPerHour { get; set; } = 20;

@@ -1022,6 +1022,29 @@ namespace TrustPortal.Web.Data.Migrations
                     b.ToTable("OrganizationInvitations");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.SignIn.EmailFormAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("EmailKey", "AtUtc");
+
+                    b.ToTable("EmailFormAttempts");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.SignIn.SignInFailure", b =>
                 {
                     b.Property<long>("Id")

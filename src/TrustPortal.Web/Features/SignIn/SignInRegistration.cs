@@ -15,5 +15,6 @@ public static class SignInRegistration
         builder.Services.AddScoped<SignInThrottle>();
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<SignInLinks>();
+        builder.Services.AddScoped<EmailFormLimit>();
     }
 }
