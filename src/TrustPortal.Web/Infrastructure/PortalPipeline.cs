@@ -15,7 +15,8 @@ public static class PortalPipeline
     public static void AddPortalCore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        // Toasts rise from the bottom corner, clear of the header and the staff navigation they used to cover.
+        builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomEnd);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<PublicUrls>();
         builder.Services.AddOptions<VendorOptions>().Bind(builder.Configuration.GetSection(VendorOptions.Section))

@@ -28,6 +28,17 @@ public static class DemoBaaRequests
             RequestId = requests[2].Id, FromCustomer = false, AuthorName = sales.DisplayName, CreatedAtUtc = now.AddDays(-1),
             Text = "Do any browser clients call the API directly, or does all PHI pass through your backend first?",
         });
+        // Globex's request was approved after one question and its answer.
+        db.BaaMessages.Add(new BaaMessage
+        {
+            RequestId = requests[3].Id, FromCustomer = false, AuthorName = sales.DisplayName, CreatedAtUtc = now.AddDays(-6),
+            Text = "Are the visit notes de-identified before they reach the API, or do they still carry patient names?",
+        });
+        db.BaaMessages.Add(new BaaMessage
+        {
+            RequestId = requests[3].Id, FromCustomer = true, AuthorName = "Gale Globex", CreatedAtUtc = now.AddDays(-5),
+            Text = "They carry names and dates of birth, which is why we need the BAA. Nothing else leaves our backend.",
+        });
         db.BaaNotes.Add(new BaaNote
         {
             RequestId = requests[1].Id, AuthorName = sales.DisplayName, CreatedAtUtc = now.AddHours(-2),
