@@ -19,11 +19,13 @@ public sealed class RateLimitOptions
     public int VerifyPerMinute { get; set; } = 20;
     /// <summary>DPA and BAA submissions, signatures and forwards per signed-in user.</summary>
     public int SubmissionsPerHour { get; set; } = 20;
+    /// <summary>Downloads through signatories' emailed copy links (<c>GET /dpa/copy/...</c>), found or not, per client address.</summary>
+    public int SignatoryDownloadsPerMinute { get; set; } = 30;
 }
 
 /// <summary>
-/// Slows down guessing and flooding: sign-in, registration, password reset and sign-in links per client address, verification
-/// uploads per address, agreement submissions per user. A refused request gets 429 and a sentence saying when to retry.
+/// Slows down guessing and flooding: sign-in, registration, password reset and sign-in links per client address, signatory
+/// copy downloads per address, verification uploads per address, agreement submissions per user. A refused request gets 429 and a sentence saying when to retry.
 /// </summary>
 public static class RateLimiting
 {
@@ -41,6 +43,9 @@ public static class RateLimiting
         ("/subprocessors/subscribe", "register"),
     ];
 
+    /// <summary>The signatory's download links (<see cref="Features.Dpa.SignatoryCopies"/>): GETs, each one a database read and an audit event.</summary>
+    private const string SignatoryCopyPath = "/dpa/copy";
+
     public static void AddPortalRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
@@ -54,11 +59,14 @@ public static class RateLimiting
                 var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 var name = HttpMethods.IsPost(context.Request.Method)
                     ? FormPosts.FirstOrDefault(p => context.Request.Path.Equals(p.Path, StringComparison.OrdinalIgnoreCase)).Name
-                    : null;
+                    : HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments(SignatoryCopyPath, StringComparison.OrdinalIgnoreCase)
+                        ? "signatory-copy"
+                        : null;
                 var (permits, window) = name switch
                 {
                     "sign-in" => (limits.SignInPerMinute, TimeSpan.FromMinutes(1)),
                     "register" => (limits.RegisterPerHour, TimeSpan.FromHours(1)),
+                    "signatory-copy" => (limits.SignatoryDownloadsPerMinute, TimeSpan.FromMinutes(1)),
                     _ => (0, TimeSpan.Zero),
                 };
                 if (name is null)

@@ -25,6 +25,18 @@ public sealed class DpaWizardPage(IPage page)
 
     public Task FillSignatoryTitleAsync(string title) => page.GetByLabel("Your title").FillAsync(title);
 
+    /// <summary>"I am not the authorized signatory": names the person the prepared DPA is emailed to.</summary>
+    public async Task ChooseSomeoneElseSignsAsync(string name, string title, string email)
+    {
+        await page.GetByText("I am not the authorized signatory", new() { Exact = false }).ClickAsync();
+        await page.GetByLabel("Signatory's full name").FillAsync(name);
+        await page.GetByLabel("Signatory's title").FillAsync(title);
+        await page.GetByLabel("Signatory's email").FillAsync(email);
+    }
+
+    public Task SendForSignatureAsync(string email) =>
+        page.GetByRole(AriaRole.Button, new() { Name = $"Send to {email} to sign" }).ClickAsync();
+
     public async Task FillProcessingAsync(string dataSubject, string dataCategory, string purposes)
     {
         await page.GetByLabel(dataSubject).CheckAsync();

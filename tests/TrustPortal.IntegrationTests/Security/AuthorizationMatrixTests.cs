@@ -40,6 +40,9 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/healthz"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/theme/{mode}"] = [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect],
         ["/dpa/sign/{Token}"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        // The signatory's copy: the token (and, once used, the browser's cookie) is the credential; a wrong one is 404 for
+        // everyone. Real links are in SignatoryCopyTests.
+        ["/dpa/copy/{token}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
         ["/commitments/history"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/subprocessors/subscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/subprocessors/confirm"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
@@ -163,6 +166,7 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
             ["/legal/attestations/"] = acme.ToString(),
             ["/Account/Manage/RenamePasskey/"] = "AAAA",
             ["/dpa/sign/"] = "not-a-real-token",
+            ["/dpa/copy/"] = "not-a-real-token",
             ["/theme/"] = "dark",
         };
     }

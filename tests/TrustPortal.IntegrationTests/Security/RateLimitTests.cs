@@ -16,6 +16,7 @@ public sealed class LowLimitPortal : PortalFactory
         ["RateLimiting:SignInPerMinute"] = "3",
         ["RateLimiting:VerifyPerMinute"] = "2",
         ["RateLimiting:SubmissionsPerHour"] = "2",
+        ["RateLimiting:SignatoryDownloadsPerMinute"] = "2",
     };
 }
 
@@ -43,6 +44,20 @@ public sealed class RateLimitTests(LowLimitPortal portal) : IClassFixture<LowLim
         Assert.NotNull(last!.Headers.RetryAfter);
         Assert.Contains("Too many attempts", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         last.Dispose();
+    }
+
+    [Fact]
+    public async Task SignatoryCopyLinks_MoreGuessesThanTheLimit_Get429()
+    {
+        using var client = new PortalClient(portal.BaseAddress, IPAddress.Parse("127.0.0.9"));
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var response = await client.GetAsync($"/dpa/copy/{new string((char)('A' + attempt), 43)}");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed class DemoSeeder(
         }
         var signer = await users.FindByEmailAsync("customer@acme.example");
         var result = await dpa.ExecuteCoreAsync(acmeId, DemoAgreements.AcmeDraft(), DemoAgreements.AcmeSignature(),
-            new Signer(signer?.Id, signer?.Email, "127.0.0.1", "TrustPortal demo seed"), requestId: null, CancellationToken.None);
+            new Signer(signer?.Id, signer?.Email, "127.0.0.1", "TrustPortal demo seed"), link: null, CancellationToken.None);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"The demo DPA was refused: {string.Join(" ", result.Errors.Select(e => e.ErrorMessage))}");

@@ -474,6 +474,18 @@ namespace TrustPortal.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CopyBrowserHash")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CopyExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CopyTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -519,6 +531,9 @@ namespace TrustPortal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CopyTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId");
 

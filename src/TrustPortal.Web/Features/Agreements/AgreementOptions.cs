@@ -11,6 +11,9 @@ public sealed class AgreementOptions
     /// <summary>How long an emailed signing link works.</summary>
     public TimeSpan SignatureLinkLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Days the signatory's emailed download link for the executed agreement works.</summary>
+    public int SignatoryDownloadDays { get; set; } = 14;
+
     /// <summary>Largest file accepted for verification.</summary>
     public int MaxVerifyBytes { get; set; } = 10 * 1024 * 1024;
 

@@ -19,6 +19,7 @@ public static class AgreementsRegistration
         builder.Services.AddOptions<AgreementOptions>().Bind(builder.Configuration.GetSection(AgreementOptions.Section))
             .Validate(o => o.SubprocessorObjectionDays is > 0 and <= 365, "Agreements:SubprocessorObjectionDays must be between 1 and 365.")
             .Validate(o => o.SignatureLinkLifetime > TimeSpan.Zero, "Agreements:SignatureLinkLifetime must be positive.")
+            .Validate(o => o.SignatoryDownloadDays is > 0 and <= 365, "Agreements:SignatoryDownloadDays must be between 1 and 365.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SealCertificate>();
         builder.Services.AddScoped<AgreementQueries>();
@@ -26,6 +27,7 @@ public static class AgreementsRegistration
         builder.Services.AddScoped<AgreementTemplates>();
         builder.Services.AddScoped<DpaService>();
         builder.Services.AddScoped<DpaSignatureRequests>();
+        builder.Services.AddScoped<SignatoryCopies>();
         builder.Services.AddAgreementLibrary();
         DocumentFonts.EnsureInstalled();
     }
@@ -43,6 +45,7 @@ public static class AgreementsRegistration
     {
         app.MapGet("/agreements/{id:guid}/pdf", DownloadAsync).RequireAuthorization();
         app.MapAgreementLibraryEndpoints();
+        app.MapSignatoryCopyEndpoint();
         app.MapPost("/api/verify", VerifyAsync)
             .AllowAnonymous()
             // A public, cookie-less API: no session to forge, so no antiforgery token.

@@ -5,7 +5,8 @@ namespace TrustPortal.Web.Features.Agreements;
 
 /// <summary>
 /// A prepared agreement sent to the person who may sign it. The emailed link carries a random token; only its
-/// SHA-256 is stored, it expires, and it works once.
+/// SHA-256 is stored, it expires, and it works once. Once signed, a second link (the signatory's copy) downloads the
+/// sealed PDF for a few days, and only in the first browser that uses it.
 /// </summary>
 public class SignatureRequest
 {
@@ -23,6 +24,11 @@ public class SignatureRequest
     public DateTime ExpiresAtUtc { get; set; }
     public DateTime? CompletedAtUtc { get; set; }
     public Guid? AgreementId { get; set; }
+    /// <summary>SHA-256 of the signatory's download link token, set when the agreement is executed.</summary>
+    public string? CopyTokenHash { get; set; }
+    public DateTime? CopyExpiresAtUtc { get; set; }
+    /// <summary>SHA-256 of the secret in the cookie of the browser that first downloaded the copy; null until then.</summary>
+    public string? CopyBrowserHash { get; set; }
 }
 
 public sealed class SignatureRequestConfiguration : IEntityTypeConfiguration<SignatureRequest>
@@ -39,6 +45,10 @@ public sealed class SignatureRequestConfiguration : IEntityTypeConfiguration<Sig
         builder.Property(r => r.DraftJson).HasMaxLength(64_000);
         builder.Property(r => r.TokenHash).HasMaxLength(64);
         builder.HasIndex(r => r.TokenHash).IsUnique();
+        builder.Property(r => r.CopyTokenHash).HasMaxLength(64);
+        builder.HasIndex(r => r.CopyTokenHash).IsUnique();
+        // Two browsers racing to be the first to download: one binds the link, the other's save fails.
+        builder.Property(r => r.CopyBrowserHash).HasMaxLength(64).IsConcurrencyToken();
         builder.HasIndex(r => r.OrganizationId);
         builder.HasOne<Organizations.Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -62,18 +62,19 @@ public sealed class DpaService(
         }
         var actor = await currentUser.GetActorAsync();
         var signer = new Signer(me.Id, me.Email, actor.IpAddress, currentUser.GetUserAgent());
-        return await ExecuteCoreAsync(organizationId, draft, signature, signer, requestId: null, cancellationToken);
+        return await ExecuteCoreAsync(organizationId, draft, signature, signer, link: null, cancellationToken);
     }
 
+    /// <param name="link">When signed from an emailed link: the request and the token of the signatory's download link.</param>
     internal async Task<ExecutionResult> ExecuteCoreAsync(Guid organizationId, DpaDraft draft, DpaSignature signature, Signer signer,
-        Guid? requestId, CancellationToken cancellationToken)
+        LinkSigning? link, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await AgreementNumbers.Gate.WaitAsync(cancellationToken);
             try
             {
-                if (await TryExecuteAsync(organizationId, draft, signature, signer, requestId, cancellationToken) is { } result)
+                if (await TryExecuteAsync(organizationId, draft, signature, signer, link, cancellationToken) is { } result)
                 {
                     return result;
                 }
@@ -99,7 +100,7 @@ public sealed class DpaService(
 
     /// <summary>One attempt in one transaction; null when the number was taken by another process meanwhile.</summary>
     private async Task<ExecutionResult?> TryExecuteAsync(Guid organizationId, DpaDraft draft, DpaSignature signature, Signer signer,
-        Guid? requestId, CancellationToken cancellationToken)
+        LinkSigning? link, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var terms = await FrozenTerms.LoadCurrentAsync(db, AgreementKind.Dpa, cancellationToken);
@@ -108,9 +109,9 @@ public sealed class DpaService(
             return ExecutionResult.Invalid("No DPA template is published yet. Please contact us.");
         }
         SignatureRequest? request = null;
-        if (requestId is not null)
+        if (link is not null)
         {
-            request = await db.SignatureRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.CompletedAtUtc == null, cancellationToken);
+            request = await db.SignatureRequests.FirstOrDefaultAsync(r => r.Id == link.RequestId && r.CompletedAtUtc == null, cancellationToken);
             if (request is null)
             {
                 return ExecutionResult.Invalid("This signing link has already been used.");
@@ -139,6 +140,8 @@ public sealed class DpaService(
         {
             request.CompletedAtUtc = now;
             request.AgreementId = agreement.Id;
+            request.CopyTokenHash = SignatoryCopies.Hash(link!.CopyToken);
+            request.CopyExpiresAtUtc = now.AddDays(Options.SignatoryDownloadDays);
             audit.Record(db, actor, "signature-request.completed", nameof(SignatureRequest), request.Id.ToString(), new { number });
         }
         audit.Record(db, actor, "agreement.executed", nameof(Agreement), agreement.Id.ToString(), new
@@ -154,7 +157,7 @@ public sealed class DpaService(
         });
         await AttestationLedger.CoverAsync(db, audit, actor, organizationId, [ComplianceFramework.Gdpr, ComplianceFramework.Ccpa],
             new AttestationEvidence(nameof(Agreement), agreement.Id, number), now, cancellationToken);
-        QueueExecutedEmails(db, agreement, request);
+        QueueExecutedEmails(db, agreement, request, link?.CopyToken);
         if (!await AgreementNumbers.SaveAsync(db, dbFactory, number, cancellationToken))
         {
             return null;
@@ -211,13 +214,20 @@ public sealed class DpaService(
         }
     }
 
-    private void QueueExecutedEmails(AppDbContext db, Agreement agreement, SignatureRequest? request)
+    private void QueueExecutedEmails(AppDbContext db, Agreement agreement, SignatureRequest? request, string? copyToken)
     {
         var link = urls.Absolute($"/agreements/{agreement.Id}");
+        // A signatory reached by email may have no account: they get their own download link, bound to the first browser using it.
+        var download = request?.CopyExpiresAtUtc is { } expires && copyToken is not null
+            ? $"Download the sealed PDF here:\n{urls.Absolute(SignatoryCopies.PathFor(copyToken))}\n\n"
+                + $"This link works for {Options.SignatoryDownloadDays} days, until {expires:yyyy-MM-dd HH:mm} UTC, and only for you: the first browser "
+                + "that downloads the PDF keeps the link, and it does not work anywhere else afterwards. Save the PDF where you keep your contracts.\n\n"
+                + $"Members of your organization can also view and download it in the portal:\n{link}\n\n"
+            : $"Members of your organization can view and download the sealed PDF here:\n{link}\n\n";
         outbox.Enqueue(db, agreement.SignerEmail, $"{agreement.Number}: your Data Processing Addendum is executed",
             $"Hello {agreement.SignerName},\n\nThe Data Processing Addendum between {agreement.Customer.LegalName} and {agreement.VendorLegalName} "
             + $"is executed as {agreement.Number} on {agreement.ExecutedAtUtc:yyyy-MM-dd} (UTC).\n\n"
-            + $"Members of your organization can view and download the sealed PDF here:\n{link}\n\n"
+            + download
             + $"Anyone can check that a copy is authentic at:\n{urls.Absolute("/verify")}");
         if (request is not null && !string.Equals(request.SignatoryEmail, request.RequestedByEmail, StringComparison.OrdinalIgnoreCase))
         {
@@ -230,6 +240,9 @@ public sealed class DpaService(
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
 }
 
+/// <summary>A signature made from an emailed link: the request it completes and the token of the signatory's download link.</summary>
+internal sealed record LinkSigning(Guid RequestId, string CopyToken);
+
 /// <summary>Who signed, as the certificate page records it.</summary>
 public sealed record Signer(string? UserId, string? Email, string? IpAddress, string? UserAgent);
 
@@ -239,6 +252,9 @@ public sealed record ExecutionResult(Guid? AgreementId, string? Number, IReadOnl
     public bool Succeeded => Errors.Count == 0;
 
     public static ExecutionResult Executed(Guid id, string number) => new(id, number, []);
+
+    /// <summary>Signed from an emailed link: where the signatory downloads the sealed PDF (bound to the first browser that does).</summary>
+    public string? SignatoryCopyPath { get; init; }
 
     /// <summary>Sent to the signatory: nothing is executed yet.</summary>
     public static readonly ExecutionResult Forwarded = new(null, null, []);

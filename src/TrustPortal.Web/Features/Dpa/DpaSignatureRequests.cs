@@ -120,7 +120,9 @@ public sealed class DpaSignatureRequests(
         var signer = new Signer(null, pending.Draft.SignatoryEmail.Trim(), ipAddress, userAgent);
         try
         {
-            return await dpa.ExecuteCoreAsync(pending.OrganizationId, pending.Draft, signature, signer, pending.RequestId, cancellationToken);
+            var copyToken = SignatoryCopies.NewSecret();
+            var result = await dpa.ExecuteCoreAsync(pending.OrganizationId, pending.Draft, signature, signer, new LinkSigning(pending.RequestId, copyToken), cancellationToken);
+            return result.Succeeded ? result with { SignatoryCopyPath = SignatoryCopies.PathFor(copyToken) } : result;
         }
         catch (DbUpdateConcurrencyException)
         {
