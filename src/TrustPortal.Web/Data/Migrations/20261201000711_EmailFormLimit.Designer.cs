@@ -11,7 +11,7 @@ using TrustPortal.Web.Data;
 namespace TrustPortal.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130234223_EmailFormLimit")]
+    [Migration("20261201000711_EmailFormLimit")]
     partial class EmailFormLimit
     {
         /// <inheritdoc />
@@ -477,6 +477,18 @@ namespace TrustPortal.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CopyBrowserHash")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CopyExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CopyTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -522,6 +534,9 @@ namespace TrustPortal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CopyTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId");
 
