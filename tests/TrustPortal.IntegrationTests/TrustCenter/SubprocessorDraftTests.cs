@@ -175,7 +175,7 @@ public sealed class SubprocessorDraftTests(DraftsPortal portal) : IClassFixture<
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
         var confirmation = await portal.WaitForEmailAsync(email, SubscriptionService.ConfirmSubject);
-        var link = AdminTestData.LinkIn(confirmation.TextBody, "/subprocessors/confirm");
+        var link = AdminTestData.LinkIn(confirmation.TextBody ?? "", "/subprocessors/confirm");
         using var confirmed = await client.SubmitFormAsync(link.PathAndQuery, "confirm-subscription", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
     }
