@@ -211,6 +211,8 @@ public sealed class SubprocessorStartDateTests(MovableClockPortal portal) : ICla
         var after = await visitor.GetDocumentAsync("/subprocessors");
         Assert.DoesNotContain("Starts processing", Row(after, name), StringComparison.Ordinal);
         Assert.Contains(startsOn.ToString("MMM yyyy", CultureInfo.InvariantCulture), Row(after, name), StringComparison.Ordinal);
+        Assert.Contains($"Added {name}", after.QuerySelector($"#version-{published.Number}")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Processing since", after.QuerySelector($"#version-{published.Number}")!.TextContent, StringComparison.Ordinal);
     }
 
     private static string Row(AngleSharp.Html.Dom.IHtmlDocument page, string name) =>

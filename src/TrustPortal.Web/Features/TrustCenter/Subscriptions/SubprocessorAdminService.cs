@@ -376,12 +376,12 @@ public sealed class SubprocessorAdminService(
     private static IQueryable<Agreement> ExecutedDpas(AppDbContext db) =>
         db.Agreements.Where(a => a.Kind == AgreementKind.Dpa && a.Status == AgreementStatus.Executed);
 
-    /// <summary>One line per change, as the notices and the history word it.</summary>
-    public static string Describe(SubprocessorChange change) => change.Kind switch
+    /// <summary>One line per change, as the notices and the history word it; with <paramref name="today"/>, a start date that has passed reads in the past.</summary>
+    public static string Describe(SubprocessorChange change, DateOnly? today = null) => change.Kind switch
     {
         SubprocessorChangeKind.Added =>
             $"Added {change.Name}: {change.Purpose} ({change.Location}; {change.DataCategories})."
-            + (change.EffectiveOn is { } on ? $" Starts processing on {Long(on)}." : ""),
+            + (change.EffectiveOn is { } on ? (on <= today ? $" Processing since {Long(on)}." : $" Starts processing on {Long(on)}.") : ""),
         SubprocessorChangeKind.Changed =>
             $"Changed {change.Name}: now {change.Purpose} ({change.Location}; {change.DataCategories})."
             + (change.EffectiveOn is { } on ? $" From {Long(on)}." : ""),
