@@ -25,6 +25,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditChainWrit
     public DbSet<ContentDraft> ContentDrafts => Set<ContentDraft>();
     public DbSet<SubprocessorSubscription> SubprocessorSubscriptions => Set<SubprocessorSubscription>();
     public DbSet<SubprocessorListVersion> SubprocessorListVersions => Set<SubprocessorListVersion>();
+    public DbSet<SubprocessorChange> SubprocessorChanges => Set<SubprocessorChange>();
     public DbSet<AgreementTemplate> AgreementTemplates => Set<AgreementTemplate>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();

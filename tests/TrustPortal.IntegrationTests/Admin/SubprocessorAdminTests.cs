@@ -35,6 +35,7 @@ public sealed class SubprocessorAdminTests(PortalFactory portal) : IClassFixture
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admin.GetOverviewAsync());
             Assert.False((await admin.SaveAsync(new SubprocessorInput { Name = "Sneaky", Purpose = "None", Location = "Nowhere", DataCategories = "All" })).Succeeded);
             Assert.False((await admin.RemoveAsync(1)).Succeeded);
+            Assert.False((await admin.DiscardAsync(1)).Succeeded);
             Assert.False((await admin.PublishAsync("Sneaky change")).Succeeded);
 
             var staff = scope.ServiceProvider.GetRequiredService<Web.Features.Admin.StaffService>();
@@ -144,13 +145,19 @@ public sealed class SubprocessorAdminTests(PortalFactory portal) : IClassFixture
 
         var overview = await admin.GetOverviewAsync();
         Assert.False(overview.HasUnpublishedChanges);
-        var target = overview.Subprocessors.First(s => s.RemovedOn is null);
+        var target = overview.Rows.First(r => r.Live is not null && r.Draft is null).Live!;
         Assert.True((await admin.RemoveAsync(target.Id)).Succeeded);
         Assert.True((await admin.GetOverviewAsync()).HasUnpublishedChanges);
         using var visitor = new PortalClient(portal.BaseAddress);
+        // The removal is a draft: the public list keeps the entry until it is published.
+        var draft = await visitor.GetDocumentAsync("/subprocessors");
+        Assert.Contains(target.Name, draft.Body!.TextContent, StringComparison.Ordinal);
+
+        Assert.True((await admin.PublishAsync($"Removed {target.Name}.")).Succeeded);
         var page = await visitor.GetDocumentAsync("/subprocessors");
-        Assert.DoesNotContain(target.Name, page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(target.Name, page.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
         await using var db = portal.CreateDbContext();
-        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "subprocessors.removed" && e.EntityId == target.Id.ToString(CultureInfo.InvariantCulture)));
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "subprocessors.removal_drafted" && e.EntityId == target.Id.ToString(CultureInfo.InvariantCulture)));
+        Assert.NotNull((await db.Subprocessors.SingleAsync(s => s.Id == target.Id)).RemovedOn);
     }
 }

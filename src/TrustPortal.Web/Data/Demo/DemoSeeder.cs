@@ -100,7 +100,23 @@ public sealed class DemoSeeder(
             Sections = sections,
         });
         db.Certifications.AddRange(DemoContent.Certifications());
-        db.Subprocessors.AddRange(DemoContent.Subprocessors());
+        // The demo list as its first published version, so the admin page shows no drafts and the history has a start.
+        var subprocessors = DemoContent.Subprocessors();
+        db.Subprocessors.AddRange(subprocessors);
+        db.SubprocessorListVersions.Add(new SubprocessorListVersion
+        {
+            Number = 1,
+            PublishedAtUtc = now,
+            PublishedBy = "demo seed",
+            ChangeSummary = "First published list of our subprocessors.",
+            Sha256 = Features.Agreements.FrozenTerms.HashSubprocessors(subprocessors),
+            ObjectionDeadline = DateOnly.FromDateTime(now),
+            Changes = subprocessors.Select(s => new SubprocessorChange
+            {
+                Kind = SubprocessorChangeKind.Added, Subprocessor = s, Name = s.Name, Purpose = s.Purpose, Location = s.Location,
+                DataCategories = s.DataCategories, Website = s.Website, SavedAtUtc = now, SavedBy = "demo seed", EffectiveOn = s.AddedOn,
+            }).ToList(),
+        });
         audit.Record(db, AuditActor.System, "content.published", nameof(ContentVersion), "1", new { Note = "demo seed" });
     }
 

@@ -5,7 +5,7 @@ public sealed class AgreementOptions
 {
     public const string Section = "Agreements";
 
-    /// <summary>Days a customer has to object to a new subprocessor; printed in the DPA.</summary>
+    /// <summary>Days a customer has to object to a new subprocessor; printed in the DPA, and the delay before a published addition starts processing.</summary>
     public int SubprocessorObjectionDays { get; set; } = 30;
 
     /// <summary>How long an emailed signing link works.</summary>

@@ -37,6 +37,9 @@ public class SubprocessorListVersion
     public string ChangeSummary { get; set; } = "";
     public string Sha256 { get; set; } = "";
     public DateOnly ObjectionDeadline { get; set; }
+
+    /// <summary>What this version changed; empty for versions published before changes were drafted one by one.</summary>
+    public List<SubprocessorChange> Changes { get; set; } = [];
 }
 
 public sealed class ContentDraftConfiguration : IEntityTypeConfiguration<ContentDraft>

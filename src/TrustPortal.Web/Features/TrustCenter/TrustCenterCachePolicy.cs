@@ -16,7 +16,7 @@ public sealed class TrustCenterCachePolicy : IOutputCachePolicy
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
         var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
@@ -32,6 +32,14 @@ public sealed class TrustCenterCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["theme"] = Theme.IsDark(http) ? "dark" : "light";
         if (cacheable)
         {
+            // Eviction reaches only this instance's cache. The published list number comes from the database, so a
+            // publish on another instance changes the key here too; the date turns "Starts processing ..." into
+            // "Since ..." on the day a new subprocessor takes effect.
+            var services = http.RequestServices;
+            var listNumber = await services.GetRequiredService<TrustCenterService>().GetPublishedListNumberAsync(cancellation);
+            var today = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            context.CacheVaryByRules.VaryByValues["subprocessors"] = listNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.CacheVaryByRules.VaryByValues["day"] = today;
             var antiforgeryCookie = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name + "=";
             http.Response.OnStarting(() =>
             {
@@ -43,7 +51,6 @@ public sealed class TrustCenterCachePolicy : IOutputCachePolicy
                 return Task.CompletedTask;
             });
         }
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

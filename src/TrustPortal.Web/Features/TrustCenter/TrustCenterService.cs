@@ -33,6 +33,27 @@ public sealed class TrustCenterService(IDbContextFactory<AppDbContext> dbFactory
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The latest published versions of the subprocessor list, each with what it changed.</summary>
+    public async Task<List<SubprocessorListVersion>> GetSubprocessorHistoryAsync(int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SubprocessorListVersions.AsNoTracking()
+            .Include(v => v.Changes)
+            .OrderByDescending(v => v.Number)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What the cached public pages depend on that another instance may change: the number of the latest published
+    /// subprocessor list. Part of the cache key, so a publish on any instance is seen by all of them at once.
+    /// </summary>
+    public async Task<int> GetPublishedListNumberAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SubprocessorListVersions.MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+    }
+
     /// <summary>Call after any change to trust-center content so visitors see it at once.</summary>
     public ValueTask EvictCacheAsync(CancellationToken cancellationToken = default) => cache.EvictByTagAsync(CacheTag, cancellationToken);
 }

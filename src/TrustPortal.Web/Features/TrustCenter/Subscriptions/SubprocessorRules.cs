@@ -78,10 +78,14 @@ public static class SubprocessorRules
     }
 }
 
-/// <summary>The admin form's fields for adding or editing a subprocessor; Id is null for a new one.</summary>
+/// <summary>
+/// The admin form's fields for adding or editing a subprocessor: Id names a public entry, DraftId an unpublished
+/// addition; both are null for a new one.
+/// </summary>
 public sealed class SubprocessorInput
 {
     public int? Id { get; set; }
+    public int? DraftId { get; set; }
     public string? Name { get; set; }
     public string? Purpose { get; set; }
     public string? Location { get; set; }
@@ -91,6 +95,14 @@ public sealed class SubprocessorInput
     public static SubprocessorInput From(Subprocessor s) => new()
     {
         Id = s.Id, Name = s.Name, Purpose = s.Purpose, Location = s.Location, DataCategories = s.DataCategories, Website = s.Website,
+    };
+
+    /// <summary>The form for a draft: an unpublished addition, or a pending edit of a public entry.</summary>
+    public static SubprocessorInput From(SubprocessorChange draft) => new()
+    {
+        Id = draft.SubprocessorId,
+        DraftId = draft.Kind == SubprocessorChangeKind.Added ? draft.Id : null,
+        Name = draft.Name, Purpose = draft.Purpose, Location = draft.Location, DataCategories = draft.DataCategories, Website = draft.Website,
     };
 }
 
