@@ -11,7 +11,7 @@ using TrustPortal.Web.Data;
 namespace TrustPortal.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201000711_EmailFormLimit")]
+    [Migration("20261201000911_EmailFormLimit")]
     partial class EmailFormLimit
     {
         /// <inheritdoc />
@@ -1444,6 +1444,73 @@ namespace TrustPortal.Web.Data.Migrations
                     b.ToTable("Subprocessors");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.TrustCenter.SubprocessorChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataCategories")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubprocessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubprocessorId")
+                        .IsUnique()
+                        .HasFilter("\"VersionId\" IS NULL AND \"SubprocessorId\" IS NOT NULL");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("SubprocessorChanges");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.TrustCenter.SubprocessorListVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1815,9 +1882,31 @@ namespace TrustPortal.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.TrustCenter.SubprocessorChange", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.TrustCenter.Subprocessor", "Subprocessor")
+                        .WithMany()
+                        .HasForeignKey("SubprocessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrustPortal.Web.Features.TrustCenter.SubprocessorListVersion", "Version")
+                        .WithMany("Changes")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Subprocessor");
+
+                    b.Navigation("Version");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.TrustCenter.ContentVersion", b =>
                 {
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.TrustCenter.SubprocessorListVersion", b =>
+                {
+                    b.Navigation("Changes");
                 });
 #pragma warning restore 612, 618
         }
