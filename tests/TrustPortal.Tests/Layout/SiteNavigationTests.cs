@@ -8,7 +8,7 @@ public sealed class SiteNavigationTests : PortalComponentTest
 {
     private List<string> LinksFor(string currentPath = "/") =>
         Render<SiteNavigation>(p => p.Add(c => c.CurrentPath, currentPath))
-            .FindAll("a").Select(a => a.GetAttribute("href")!).ToList();
+            .FindAll(".site-nav-inner a").Select(a => a.GetAttribute("href")!).ToList();
 
     [Fact]
     public void Anonymous_SeesOnlyThePublicPages()
@@ -51,7 +51,7 @@ public sealed class SiteNavigationTests : PortalComponentTest
 
         var nav = Render<SiteNavigation>(p => p.Add(c => c.CurrentPath, "/compliance"));
 
-        var current = nav.Find("a[aria-current=page]");
+        var current = nav.Find(".site-nav-inner a[aria-current=page]");
         Assert.Equal("/compliance", current.GetAttribute("href"));
         Assert.Contains("active", current.ClassList);
     }
