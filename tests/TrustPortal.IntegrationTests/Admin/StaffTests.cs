@@ -230,7 +230,7 @@ public sealed class StaffTests(PortalFactory portal) : IClassFixture<PortalFacto
     private async Task<Uri> InvitationLinkAsync(string email)
     {
         await using var db = portal.CreateDbContext();
-        var message = await db.OutboxMessages.SingleAsync(m => m.To == email && m.Subject == "Your TrustPortal staff account");
+        var message = await db.OutboxMessages.SingleAsync(m => m.To == email && m.Subject == "Your Meridian AI staff account");
         return AdminTestData.LinkIn(message.TextBody, "/Account/ResetPassword");
     }
 

@@ -112,11 +112,11 @@ public static class DemoSoc2Report
         ]),
         new("3", "Description of the Meridian API platform",
         [
-            new("3.1", "Services provided. Meridian provides hosted machine-learning models that customers call through a REST API to generate, classify and summarise text. Customers manage their organization, API keys and usage limits in a web console. Inputs and outputs are processed in memory and, unless a customer opts in, are not used to train models.", []),
+            new("3.1", "Services provided. Meridian provides hosted machine-learning models that customers call through a REST API to generate, classify and summarize text. Customers manage their organization, API keys and usage limits in a web console. Inputs and outputs are processed in memory and, unless a customer opts in, are not used to train models.", []),
             new("3.2", "Principal service commitments. Meridian commits to its customers that it will:",
             [
                 "protect customer content with encryption in transit (TLS 1.2 or later) and at rest (AES-256);",
-                "restrict access to customer content to a small number of authorised staff, on a need-to-know basis and with logging;",
+                "restrict access to customer content to a small number of authorized staff, on a need-to-know basis and with logging;",
                 "make the API available 99.9% of each calendar month, excluding announced maintenance;",
                 "retain API inputs and outputs for no longer than 30 days, or not at all for zero-data-retention customers;",
                 "notify affected customers of a security incident involving their data without undue delay.",

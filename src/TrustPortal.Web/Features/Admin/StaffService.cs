@@ -119,8 +119,8 @@ public sealed class StaffService(
         }
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var link = urls.Absolute("Account/ResetPassword?code=" + Uri.EscapeDataString(code));
-        outbox.Enqueue(db, address, "Your TrustPortal staff account",
-            $"Hello {user.DisplayName},\n\n{actor.Name} created a TrustPortal staff account for you with the role{(granted.Count > 1 ? "s" : "")} "
+        outbox.Enqueue(db, address, $"Your {outbox.VendorName} staff account",
+            $"Hello {user.DisplayName},\n\n{actor.Name} created a {outbox.VendorName} staff account for you with the role{(granted.Count > 1 ? "s" : "")} "
             + $"{string.Join(", ", granted)}.\n\nChoose your password here (enter this email address on the page):\n{link}\n\n"
             + "The link works for one day. After that, use \"Forgot your password?\" on the sign-in page. "
             + "Then set up two-factor authentication under Manage your account: staff accounts must use it.");
