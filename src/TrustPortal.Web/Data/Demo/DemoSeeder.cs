@@ -22,7 +22,7 @@ public sealed class DemoSeeder(
 {
     public static readonly IReadOnlyList<DemoUser> Users =
     [
-        new("admin@trustportal.local", "Avery Admin", null, [Roles.Admin], "Head of Trust and Compliance"),
+        new("admin@trustportal.local", "Avery Admin", null, [Roles.Admin], "Head of Trust"),
         new("legal@trustportal.local", "Lee Legal", null, [Roles.Legal], "General Counsel"),
         new("sales@trustportal.local", "Sam Sales", null, [Roles.Sales], "Account Executive"),
         new("customer@acme.example", "Casey Customer", "Acme Corporation", [Roles.Customer], "Chief Operating Officer"),
