@@ -53,7 +53,7 @@ export async function download(url, fallbackName, progress) {
         return { ok: true, cancelled: false, status: response.status, fileName, bytes: received, count };
     } catch (error) {
         if (error && error.name === "AbortError") {
-            return { ok: false, cancelled: true, status: 0, message: "The export was cancelled." };
+            return { ok: false, cancelled: true, status: 0, message: "The export was canceled." };
         }
         return { ok: false, cancelled: false, status: 0, message: "The download was interrupted. Check the connection and try again." };
     } finally {

@@ -1,6 +1,6 @@
 namespace TrustPortal.Documents.Layout;
 
-/// <summary>The colours of the document, by meaning; the painter turns them into brushes and pens.</summary>
+/// <summary>The colors of the document, by meaning; the painter turns them into brushes and pens.</summary>
 internal enum Ink
 {
     Text,

@@ -3,7 +3,7 @@ using PdfSharp.Drawing;
 namespace TrustPortal.Documents.Layout;
 
 /// <summary>
-/// The look of every document: A4 geometry, type scale and colours. Fonts are created once per process and shared,
+/// The look of every document: A4 geometry, type scale and colors. Fonts are created once per process and shared,
 /// since creating an XFont resolves and parses the face.
 /// </summary>
 internal static class DocumentStyle

@@ -17,7 +17,7 @@ internal sealed class TextFont
         var metrics = Font.Metrics;
         var ascent = metrics.Ascent * size / metrics.UnitsPerEm;
         var descent = Math.Abs(metrics.Descent) * size / metrics.UnitsPerEm;
-        // Centre the glyph box in the line box, so extra leading splits evenly above and below.
+        // Center the glyph box in the line box, so extra leading splits evenly above and below.
         Baseline = (lineHeight - ascent - descent) / 2 + ascent;
     }
 

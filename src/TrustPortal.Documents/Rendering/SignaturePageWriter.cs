@@ -20,7 +20,7 @@ internal static class SignaturePageWriter
         flow.Gap(6);
         flow.Page.Rule(Left, flow.Y, Right, flow.Y, 0.75);
         flow.Gap(12);
-        flow.Paragraph("The parties have executed this agreement by their authorised representatives.", Body, Left, Width);
+        flow.Paragraph("The parties have executed this agreement by their authorized representatives.", Body, Left, Width);
         flow.Gap(14);
         foreach (var signature in content.Signatures)
         {

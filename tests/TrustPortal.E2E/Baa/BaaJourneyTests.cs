@@ -53,7 +53,8 @@ public sealed partial class BaaJourneyTests(BrowserFixture fixture) : IClassFixt
         await sales.GetByLabel("Every requested service is BAA-eligible").CheckAsync();
         await sales.GetByLabel("The use case relies on no feature the BAA excludes").CheckAsync();
         await sales.ClickButtonAsync("Save checklist");
-        await sales.ClickButtonAsync("Approve");
+        await sales.ClickButtonAsync("Approve…");
+        await sales.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Approve request" }).ClickAsync();
         await Assertions.Expect(sales.Locator("body")).ToContainTextAsync("Approved");
 
         // The customer signs.

@@ -52,6 +52,40 @@ public sealed class StaffTests(PortalFactory portal) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task SetJobTitle_ByAnAdmin_IsStoredAndListed_ByOthersIsRefused()
+    {
+        var email = NewEmail();
+        string id;
+        await using (var scope = portal.ScopeAs(await portal.PrincipalForAsync(AdminTestData.Admin)))
+        {
+            var staff = scope.ServiceProvider.GetRequiredService<StaffService>();
+            Assert.True((await staff.InviteAsync(email, "Tia Title", [Roles.Legal])).Succeeded);
+            id = (await staff.ListAsync()).Single(m => m.Email == email).Id;
+
+            var set = await staff.SetJobTitleAsync(id, "  Deputy General Counsel ");
+
+            Assert.True(set.Succeeded, set.Error);
+            Assert.Equal("Deputy General Counsel", (await staff.ListAsync()).Single(m => m.Id == id).JobTitle);
+            Assert.False((await staff.SetJobTitleAsync(id, new string('x', StaffService.JobTitleMaxLength + 1))).Succeeded);
+        }
+        await using (var scope = portal.ScopeAs(await portal.PrincipalForAsync("legal@trustportal.local")))
+        {
+            Assert.False((await scope.ServiceProvider.GetRequiredService<StaffService>().SetJobTitleAsync(id, "Chief Everything")).Succeeded);
+        }
+        await using var db = portal.CreateDbContext();
+        Assert.Equal("Deputy General Counsel", (await db.Users.SingleAsync(u => u.Id == id)).JobTitle);
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "staff.title.changed" && e.EntityId == id));
+    }
+
+    [Fact]
+    public void SignatoryTitle_WithoutAJobTitle_FallsBackToAuthorizedSignatory()
+    {
+        Assert.Equal("Authorized signatory", StaffService.SignatoryTitle(null));
+        Assert.Equal("Authorized signatory", StaffService.SignatoryTitle("  "));
+        Assert.Equal("General Counsel", StaffService.SignatoryTitle("General Counsel"));
+    }
+
+    [Fact]
     public async Task Invite_WithBadInput_ReturnsAMessageAtEachField_AndStoresNothing()
     {
         await using var before = portal.CreateDbContext();
@@ -196,7 +230,7 @@ public sealed class StaffTests(PortalFactory portal) : IClassFixture<PortalFacto
     private async Task<Uri> InvitationLinkAsync(string email)
     {
         await using var db = portal.CreateDbContext();
-        var message = await db.OutboxMessages.SingleAsync(m => m.To == email && m.Subject == "Your TrustPortal staff account");
+        var message = await db.OutboxMessages.SingleAsync(m => m.To == email && m.Subject == "Your Meridian AI staff account");
         return AdminTestData.LinkIn(message.TextBody, "/Account/ResetPassword");
     }
 

@@ -7,6 +7,7 @@ using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Infrastructure;
 
 namespace TrustPortal.IntegrationTests.Attestations;
 
@@ -25,13 +26,13 @@ public sealed class AttestationTests(PortalFactory portal) : IClassFixture<Porta
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("Organization,SOC 2,GDPR,CCPA,HIPAA", lines[0]);
+        Assert.Equal("Organization,SOC 2 Type 2,GDPR,CCPA,HIPAA", lines[0]);
         await using var db = portal.CreateDbContext();
         Assert.Equal(await db.Organizations.CountAsync(), lines.Count - 1);
         foreach (var organization in await db.Organizations.ToListAsync())
         {
             var stored = await db.Attestations.Where(a => a.OrganizationId == organization.Id).ToListAsync();
-            var expected = string.Join(',', TrackedFrameworks.All.Select(f => TrackedFrameworks.Describe(stored.FirstOrDefault(a => a.Framework == f)?.Status ?? AttestationStatus.NotStarted)));
+            var expected = string.Join(',', TrackedFrameworks.All.Select(f => (stored.FirstOrDefault(a => a.Framework == f)?.Status ?? AttestationStatus.NotStarted).DisplayName()));
             Assert.Contains($"{organization.Name},{expected}", lines);
         }
         Assert.Contains(lines, l => l.StartsWith("Umbrella Health,", StringComparison.Ordinal) && l.EndsWith(",Requested", StringComparison.Ordinal));

@@ -44,6 +44,9 @@ public sealed class BaaFlowTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.Contains("Business Associate Agreement", text, StringComparison.Ordinal);
         Assert.Contains("Casey Customer", text, StringComparison.Ordinal);
         Assert.Contains("Lee Legal", text, StringComparison.Ordinal);
+        // Legal's countersignature carries the signer's real title, not the role name.
+        Assert.Contains("General Counsel", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"TITLE\s*Legal\b", text);
         Assert.Contains("Approved by Sam Sales", text, StringComparison.Ordinal);
         var hipaa = await db.Attestations.SingleAsync(a => a.OrganizationId == agreement.OrganizationId && a.Framework == ComplianceFramework.Hipaa);
         Assert.Equal(AttestationStatus.Current, hipaa.Status);

@@ -67,7 +67,8 @@ public sealed class SmtpDeliveryTests : IDisposable
         clock.Advance(TimeSpan.FromHours(1));
         await WaitForAllAsync(ids, m => m.SentAtUtc is not null);
 
-        Assert.Equal(subjects.Order(StringComparer.Ordinal), smtp.ReceivedEmail.Select(e => e.Headers["Subject"]).Order(StringComparer.Ordinal));
+        var outbox = portal.Services.GetRequiredService<EmailOutbox>();
+        Assert.Equal(subjects.Select(outbox.Subject).Order(StringComparer.Ordinal), smtp.ReceivedEmail.Select(e => e.Headers["Subject"]).Order(StringComparer.Ordinal));
         Assert.All(await LoadAsync(ids), m => Assert.Null(m.LastError));
         Assert.Equal("Healthy", (await HealthAsync()).Status);
     }
@@ -123,7 +124,7 @@ public sealed class SmtpDeliveryTests : IDisposable
             Assert.Equal(0, (await delivery.GetPageAsync(0, 25)).Total);
         }
 
-        Assert.Equal(["DPA-2026-0050 executed: your copy", "DPA-2026-0051 executed: your copy"],
+        Assert.Equal(["[Meridian AI] DPA-2026-0050 executed: your copy", "[Meridian AI] DPA-2026-0051 executed: your copy"],
             smtp.ReceivedEmail.Select(e => e.Headers["Subject"]).Order(StringComparer.Ordinal));
         await using var db = portal.CreateDbContext();
         var audited = await db.AuditEvents.Where(e => e.EntityType == MailDelivery.EntityType).OrderBy(e => e.Sequence).ToListAsync();
@@ -179,7 +180,8 @@ public sealed class SmtpDeliveryTests : IDisposable
         await using var db = portal.CreateDbContext();
         portal.Services.GetRequiredService<EmailOutbox>().Enqueue(db, to, subject, "Hello");
         await db.SaveChangesAsync();
-        return await db.OutboxMessages.Where(m => m.To == to && m.Subject == subject).Select(m => m.Id).SingleAsync();
+        var sent = portal.Services.GetRequiredService<EmailOutbox>().Subject(subject);
+        return await db.OutboxMessages.Where(m => m.To == to && m.Subject == sent).Select(m => m.Id).SingleAsync();
     }
 
     private async Task<List<OutboxMessage>> LoadAsync(List<Guid> ids)

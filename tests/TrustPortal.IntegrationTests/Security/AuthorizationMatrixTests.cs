@@ -71,6 +71,7 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/legal/attestations.csv"] = [Login, Denied, Denied, Ok, Ok, Denied, SetUp2fa],
         ["/legal/attestations/{Id:guid}"] = [Login, Denied, Denied, Ok, Ok, Denied, SetUp2fa],
         ["/legal/audit"] = [Login, Denied, Denied, Denied, Ok, Ok, SetUp2fa],
+        ["/admin"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/subprocessors"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/users"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],

@@ -10,7 +10,7 @@ using TrustPortal.Web.Features.TrustCenter.Admin;
 
 namespace TrustPortal.IntegrationTests.TrustCenter;
 
-/// <summary>Admins edit the compliance programme and publish SOC 2 reports; nobody else can.</summary>
+/// <summary>Admins edit the compliance program and publish SOC 2 reports; nobody else can.</summary>
 public sealed class CertificationAdminTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private const string Admin = "admin@trustportal.local";
@@ -31,7 +31,7 @@ public sealed class CertificationAdminTests(PortalFactory portal) : IClassFixtur
     }
 
     [Fact]
-    public async Task CertificationsPage_ForAdmin_ListsTheProgrammeAndTheReport()
+    public async Task CertificationsPage_ForAdmin_ListsTheProgramAndTheReport()
     {
         using var client = new PortalClient(portal.BaseAddress);
         await client.SignInAsync(Admin, PortalFactory.DemoPassword);

@@ -134,6 +134,10 @@ public sealed class ContentAdminTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains(diff.QuerySelectorAll("del"), e => e.TextContent.Contains(LastWord(removedSentence), StringComparison.Ordinal));
         Assert.Contains("[added: ", diff.TextContent, StringComparison.Ordinal);
         Assert.Contains("[removed: ", diff.TextContent, StringComparison.Ordinal);
+        // The public history says when and what, never who: no staff address, no seed marker, no raw Markdown.
+        Assert.DoesNotContain(Admin, history.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("demo seed", history.Body.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("**", history.Body.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

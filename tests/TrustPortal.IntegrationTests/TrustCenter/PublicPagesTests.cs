@@ -35,6 +35,25 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal("Data-privacy commitments", document.QuerySelector("h1")!.TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("SOC 2 Type 2", "/soc2")]
+    [InlineData("GDPR", "/dpa/new")]
+    [InlineData("CCPA", "/dpa/new")]
+    [InlineData("HIPAA", "/baa/new")]
+    public async Task Compliance_EachHowToGetIt_LinksToItsAction_ThroughSignInForVisitors(string framework, string href)
+    {
+        using var client = new PortalClient(portal.BaseAddress);
+
+        var document = await client.GetDocumentAsync("/compliance");
+
+        var link = document.QuerySelector($"a[data-action='{framework}']");
+        Assert.NotNull(link);
+        Assert.Equal(href, link.GetAttribute("href"));
+        using var followed = await client.GetAsync(href);
+        Assert.Equal(HttpStatusCode.Redirect, followed.StatusCode);
+        Assert.Contains("/Account/Login", followed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Healthz_ReportsTheDatabaseHealthy()
     {

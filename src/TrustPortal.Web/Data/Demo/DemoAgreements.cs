@@ -16,7 +16,7 @@ public static class DemoAgreements
         SignatoryEmail = "customer@acme.example",
         DataSubjects = [DpaOptions.DataSubjects[0], DpaOptions.DataSubjects[1]],
         DataCategories = [DpaOptions.DataCategories[0], DpaOptions.DataCategories[1], DpaOptions.DataCategories[2]],
-        Purposes = "Answering customer support questions with a chat assistant, and summarising support tickets for agents.",
+        Purposes = "Answering customer support questions with a chat assistant, and summarizing support tickets for agents.",
         Transfer = TransferMechanism.SccModuleTwo,
     };
 

@@ -16,7 +16,7 @@ internal static class DemoContent
             - **No training without your consent.** Requests, responses, files and the metadata around them are not
               used to train or improve any model unless your organization has switched on data sharing.
             - **Plain answers.** We explain how API data is handled on this page and keep a dated history of every change.
-            - **Security that keeps improving.** We run a formal security programme, audited every year, and invest in it continuously.
+            - **Security that keeps improving.** We run a formal security program, audited every year, and invest in it continuously.
 
             These commitments cover the developer API and our business offerings. Our consumer apps have their own terms.
             """),
@@ -43,7 +43,7 @@ internal static class DemoContent
         Section(4, "fine-tuning", "Fine-tuning stays inside your organization",
             "Files you upload for fine-tuning train only your own models, and you can delete them whenever you like.",
             """
-            Fine-tuning lets you specialise a model by training it further on example pairs that you upload as
+            Fine-tuning lets you specialize a model by training it further on example pairs that you upload as
             training files. When you do:
 
             - your training files are used for one purpose only: building models for your organization. Neither we nor
@@ -61,10 +61,10 @@ internal static class DemoContent
             Between you and us, you keep every right you hold in your inputs, and the outputs belong to you. We place
             no limits on what you do with outputs beyond following our usage policies and terms of service.
             """),
-        Section(6, "compliance", "An audited compliance programme",
+        Section(6, "compliance", "An audited compliance program",
             "SOC 2 Type 2 audited, with GDPR, CCPA and HIPAA (through a BAA) supported.",
             """
-            Our security programme is designed to meet what enterprises expect, and an independent auditor checks it:
+            Our security program is designed to meet what enterprises expect, and an independent auditor checks it:
 
             - a **SOC 2 Type 2** report against the Trust Services Criteria for security;
             - support for your obligations under the **GDPR**, through our Data Processing Addendum;

@@ -22,11 +22,11 @@ public sealed class DemoSeeder(
 {
     public static readonly IReadOnlyList<DemoUser> Users =
     [
-        new("admin@trustportal.local", "Avery Admin", null, [Roles.Admin]),
-        new("legal@trustportal.local", "Lee Legal", null, [Roles.Legal]),
-        new("sales@trustportal.local", "Sam Sales", null, [Roles.Sales]),
-        new("customer@acme.example", "Casey Customer", "Acme Corporation", [Roles.Customer]),
-        new("customer@globex.example", "Gale Globex", "Globex Inc.", [Roles.Customer]),
+        new("admin@trustportal.local", "Avery Admin", null, [Roles.Admin], "Head of Trust"),
+        new("legal@trustportal.local", "Lee Legal", null, [Roles.Legal], "General Counsel"),
+        new("sales@trustportal.local", "Sam Sales", null, [Roles.Sales], "Account Executive"),
+        new("customer@acme.example", "Casey Customer", "Acme Corporation", [Roles.Customer], "Chief Operating Officer"),
+        new("customer@globex.example", "Gale Globex", "Globex Inc.", [Roles.Customer], "Head of Procurement"),
     ];
 
     private static readonly string[] OtherOrganizations = ["Initech LLC", "Umbrella Health", "Stark Analytics"];
@@ -137,8 +137,14 @@ public sealed class DemoSeeder(
 
     private async Task EnsureUserAsync(DemoUser demo, string password, Guid? organizationId)
     {
-        if (await users.FindByEmailAsync(demo.Email) is not null)
+        if (await users.FindByEmailAsync(demo.Email) is { } existing)
         {
+            // Demo databases made before staff had titles get them once; a title someone set is kept.
+            if (existing.JobTitle is null && demo.JobTitle is not null)
+            {
+                existing.JobTitle = demo.JobTitle;
+                await users.UpdateAsync(existing);
+            }
             return;
         }
         var user = new ApplicationUser
@@ -147,6 +153,7 @@ public sealed class DemoSeeder(
             Email = demo.Email,
             EmailConfirmed = true,
             DisplayName = demo.DisplayName,
+            JobTitle = demo.JobTitle,
             OrganizationId = organizationId,
         };
         var created = await users.CreateAsync(user, password);
@@ -164,4 +171,4 @@ public sealed class DemoSeeder(
     }
 }
 
-public sealed record DemoUser(string Email, string DisplayName, string? Organization, string[] Roles);
+public sealed record DemoUser(string Email, string DisplayName, string? Organization, string[] Roles, string? JobTitle = null);

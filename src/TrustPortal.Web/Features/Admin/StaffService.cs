@@ -27,6 +27,10 @@ public sealed class StaffService(
     TimeProvider clock)
 {
     public const int DisplayNameMaxLength = 100;
+    public const int JobTitleMaxLength = 100;
+
+    /// <summary>What a staff signature shows when the signer has no job title on record.</summary>
+    public const string DefaultSignatoryTitle = "Authorized signatory";
     private const string NotAdmin = "Only administrators can manage staff accounts.";
     private const string UserEntity = "User";
 
@@ -48,12 +52,12 @@ public sealed class StaffService(
         var users = await db.Users.AsNoTracking()
             .Where(u => userIds.Contains(u.Id))
             .OrderBy(u => u.DeactivatedAtUtc != null).ThenBy(u => u.DisplayName).ThenBy(u => u.Email)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.DeactivatedAtUtc, u.TwoFactorEnabled, HasPassword = u.PasswordHash != null, u.CreatedAtUtc })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.JobTitle, u.DeactivatedAtUtc, u.TwoFactorEnabled, HasPassword = u.PasswordHash != null, u.CreatedAtUtc })
             .ToListAsync(cancellationToken);
         var me = await currentUser.GetUserIdAsync();
         return users.Select(u => new StaffMember(u.Id, u.Email ?? "", u.DisplayName,
                 Roles.Staff.Where(r => assignments.Any(a => a.UserId == u.Id && staffRoles[a.RoleId] == r)).ToList(),
-                u.DeactivatedAtUtc, u.TwoFactorEnabled, u.HasPassword, u.CreatedAtUtc, u.Id == me))
+                u.DeactivatedAtUtc, u.TwoFactorEnabled, u.HasPassword, u.CreatedAtUtc, u.Id == me, u.JobTitle))
             .ToList();
     }
 
@@ -115,8 +119,8 @@ public sealed class StaffService(
         }
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var link = urls.Absolute("Account/ResetPassword?code=" + Uri.EscapeDataString(code));
-        outbox.Enqueue(db, address, "Your TrustPortal staff account",
-            $"Hello {user.DisplayName},\n\n{actor.Name} created a TrustPortal staff account for you with the role{(granted.Count > 1 ? "s" : "")} "
+        outbox.Enqueue(db, address, $"Your {outbox.VendorName} staff account",
+            $"Hello {user.DisplayName},\n\n{actor.Name} created a {outbox.VendorName} staff account for you with the role{(granted.Count > 1 ? "s" : "")} "
             + $"{string.Join(", ", granted)}.\n\nChoose your password here (enter this email address on the page):\n{link}\n\n"
             + "The link works for one day. After that, use \"Forgot your password?\" on the sign-in page. "
             + "Then set up two-factor authentication under Manage your account: staff accounts must use it.");
@@ -235,6 +239,46 @@ public sealed class StaffService(
         }
     }
 
+    /// <summary>The job title printed under the person's name when they sign for the vendor (e.g. "General Counsel"); empty clears it.</summary>
+    public async Task<Result> SetJobTitleAsync(string userId, string? jobTitle)
+    {
+        if (!await currentUser.IsInRoleAsync(Roles.Admin))
+        {
+            return Result.Fail(NotAdmin);
+        }
+        var title = string.IsNullOrWhiteSpace(jobTitle) ? null : jobTitle.Trim();
+        if (title is { Length: > JobTitleMaxLength })
+        {
+            return Result.Fail($"The title can be at most {JobTitleMaxLength} characters.");
+        }
+        var actor = await currentUser.GetActorAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var user = await FindStaffAsync(users, userId);
+        if (user is null)
+        {
+            return Result.Fail("This staff member no longer exists. Reload the page.");
+        }
+        if (user.JobTitle == title)
+        {
+            return Result.Ok();
+        }
+        var before = user.JobTitle;
+        user.JobTitle = title;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return Result.Fail(string.Join(" ", updated.Errors.Select(e => e.Description)));
+        }
+        audit.Record(db, actor, "staff.title.changed", UserEntity, user.Id, new { user.Email, Before = before, After = title });
+        await db.SaveChangesAsync();
+        return Result.Ok();
+    }
+
+    /// <summary>The title a staff signature shows: the person's job title, or <see cref="DefaultSignatoryTitle"/>.</summary>
+    public static string SignatoryTitle(string? jobTitle) => string.IsNullOrWhiteSpace(jobTitle) ? DefaultSignatoryTitle : jobTitle.Trim();
+
     public async Task<Result> ReactivateAsync(string userId)
     {
         if (!await currentUser.IsInRoleAsync(Roles.Admin))
@@ -305,7 +349,7 @@ public sealed class StaffService(
 
 public sealed record StaffMember(
     string Id, string Email, string DisplayName, List<string> Roles, DateTime? DeactivatedAtUtc,
-    bool TwoFactorEnabled, bool HasPassword, DateTime CreatedAtUtc, bool IsMe)
+    bool TwoFactorEnabled, bool HasPassword, DateTime CreatedAtUtc, bool IsMe, string? JobTitle = null)
 {
     public bool IsActive => DeactivatedAtUtc is null;
 }

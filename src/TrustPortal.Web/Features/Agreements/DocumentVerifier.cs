@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Documents;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Infrastructure;
 
 namespace TrustPortal.Web.Features.Agreements;
 
@@ -45,8 +46,8 @@ public sealed class DocumentVerifier(IDbContextFactory<AppDbContext> dbFactory)
         {
             return VerificationResult.NotAuthentic("The seal is intact, but this portal did not issue this exact file.");
         }
-        return new VerificationResult(true, null, match.Number, match.Kind.ToString().ToUpperInvariant(), match.ExecutedAtUtc,
-            [match.Customer, match.Vendor], match.Status.ToString(), hash);
+        return new VerificationResult(true, null, match.Number, match.Kind.DisplayName(), match.ExecutedAtUtc,
+            [match.Customer, match.Vendor], match.Status.DisplayName(), hash);
     }
 
     /// <summary>Parser messages may lack a full stop or be long; keep the answer one tidy sentence.</summary>

@@ -111,5 +111,5 @@ public static class AttestationLedger
     }
 }
 
-/// <summary>What proves an attestation: the kind of record, its id, a label people recognise, and when it lapses.</summary>
+/// <summary>What proves an attestation: the kind of record, its id, a label people recognize, and when it lapses.</summary>
 public sealed record AttestationEvidence(string Type, Guid Id, string Label, DateTime? ExpiresAtUtc = null);

@@ -8,25 +8,9 @@ public static class TrackedFrameworks
     public static readonly IReadOnlyList<ComplianceFramework> All =
         [ComplianceFramework.Soc2Type2, ComplianceFramework.Gdpr, ComplianceFramework.Ccpa, ComplianceFramework.Hipaa];
 
-    public static string Name(ComplianceFramework framework) => framework switch
-    {
-        ComplianceFramework.Soc2Type2 => "SOC 2",
-        ComplianceFramework.Gdpr => "GDPR",
-        ComplianceFramework.Ccpa => "CCPA",
-        ComplianceFramework.Hipaa => "HIPAA",
-        _ => framework.ToString(),
-    };
-
     /// <summary>Statuses that mean someone should act: re-paper, renew or finish a request.</summary>
     public static readonly IReadOnlyList<AttestationStatus> NeedsAction =
         [AttestationStatus.Requested, AttestationStatus.Expiring, AttestationStatus.Expired, AttestationStatus.Superseded];
-
-    public static string Describe(AttestationStatus status) => status switch
-    {
-        AttestationStatus.NotStarted => "Not started",
-        AttestationStatus.InProgress => "In progress",
-        _ => status.ToString(),
-    };
 }
 
 /// <summary>One organization's standing on one framework; NotStarted when nothing has happened yet.</summary>

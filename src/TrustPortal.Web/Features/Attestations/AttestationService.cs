@@ -153,17 +153,17 @@ public sealed class AttestationService(IDbContextFactory<AppDbContext> dbFactory
             .Select(a => new { a.Id, a.Number, a.Kind, a.Status, a.TemplateVersion, a.ExecutedAtUtc, a.StatusChangedAtUtc, a.StatusReason, a.SignerName }).ToListAsync();
         foreach (var a in agreements)
         {
-            timeline.Add(new EvidenceEvent(a.ExecutedAtUtc, $"{a.Number} executed", $"{a.Kind.ToString().ToUpperInvariant()} template v{a.TemplateVersion}, signed by {a.SignerName}", $"/agreements/{a.Id}"));
+            timeline.Add(new EvidenceEvent(a.ExecutedAtUtc, $"{a.Number} executed", $"{a.Kind.DisplayName()} template v{a.TemplateVersion}, signed by {a.SignerName}", $"/agreements/{a.Id}"));
             if (a.StatusChangedAtUtc is { } changed)
             {
-                timeline.Add(new EvidenceEvent(changed, $"{a.Number} {a.Status.ToString().ToLowerInvariant()}", a.StatusReason ?? "", $"/agreements/{a.Id}"));
+                timeline.Add(new EvidenceEvent(changed, $"{a.Number} {a.Status.DisplayName().ToLowerInvariant()}", a.StatusReason ?? "", $"/agreements/{a.Id}"));
             }
         }
         var requests = await db.BaaRequests.AsNoTracking().Where(r => r.OrganizationId == organizationId)
             .Select(r => new { r.Id, r.Reference, r.Status, r.SubmittedAtUtc, r.DecidedAtUtc, r.DecidedByName }).ToListAsync();
         foreach (var r in requests)
         {
-            timeline.Add(new EvidenceEvent(r.SubmittedAtUtc, $"BAA request BAA-R-{r.Reference:0000} submitted", $"Now {Baa.BaaWorkflow.Describe(r.Status).ToLowerInvariant()}", $"/sales/baa/{r.Id}"));
+            timeline.Add(new EvidenceEvent(r.SubmittedAtUtc, $"BAA request BAA-R-{r.Reference:0000} submitted", $"Now {r.Status.DisplayName().ToLowerInvariant()}", $"/sales/baa/{r.Id}"));
             if (r.DecidedAtUtc is { } decided)
             {
                 timeline.Add(new EvidenceEvent(decided, $"BAA request BAA-R-{r.Reference:0000} decided", $"By {r.DecidedByName}", $"/sales/baa/{r.Id}"));

@@ -1,5 +1,6 @@
 using System.Text;
 using TrustPortal.Web.Security;
+using TrustPortal.Web.Infrastructure;
 
 namespace TrustPortal.Web.Features.Attestations;
 
@@ -17,10 +18,10 @@ public static class AttestationsRegistration
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"attestations-{DateTime.UtcNow:yyyy-MM-dd}.csv\"";
         context.Response.Headers.CacheControl = "private, no-store";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false));
-        await writer.WriteLineAsync(Csv.Row(["Organization", .. TrackedFrameworks.All.Select(TrackedFrameworks.Name)]));
+        await writer.WriteLineAsync(Csv.Row(["Organization", .. TrackedFrameworks.All.Select(f => f.DisplayName())]));
         await foreach (var row in attestations.StreamAllAsync(context.RequestAborted))
         {
-            await writer.WriteLineAsync(Csv.Row([row.OrganizationName, .. row.Cells.Select(c => TrackedFrameworks.Describe(c.Status))]));
+            await writer.WriteLineAsync(Csv.Row([row.OrganizationName, .. row.Cells.Select(c => c.Status.DisplayName())]));
         }
     }
 }

@@ -6,7 +6,7 @@ namespace TrustPortal.Web.Features.Audit;
 /// <summary>
 /// The one row that records where the audit chain ends, signed with the chain key. Deleting the newest events leaves
 /// it pointing past the end; rewriting it needs the key. Appends update it first, so it is also the row writers
-/// serialise on.
+/// serialize on.
 /// </summary>
 public class AuditHead
 {

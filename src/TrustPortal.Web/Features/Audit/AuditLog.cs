@@ -8,7 +8,7 @@ namespace TrustPortal.Web.Features.Audit;
 /// <summary>Reads the audit trail for staff, a page at a time, newest first.</summary>
 public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
 {
-    public async Task<(List<AuditEvent> Items, int Total)> GetPageAsync(int page, int pageSize, AuditFilter filter, CancellationToken cancellationToken = default)
+    public async Task<(List<AuditRow> Items, int Total)> GetPageAsync(int page, int pageSize, AuditFilter filter, CancellationToken cancellationToken = default)
     {
         if (!await currentUser.IsInRoleAsync(Roles.Legal) && !await currentUser.IsInRoleAsync(Roles.Admin))
         {
@@ -16,20 +16,25 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, CurrentU
         }
         pageSize = Math.Clamp(pageSize, 1, 200);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filter(db.AuditEvents.AsNoTracking(), filter);
+        var referenced = string.IsNullOrWhiteSpace(filter.Search) ? null : await AuditReferences.MatchingIdsAsync(db, filter.Search, cancellationToken);
+        var query = Filter(db.AuditEvents.AsNoTracking(), filter, referenced);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(e => e.Sequence).Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return (items, total);
+        var references = await AuditReferences.ResolveAsync(db, items, cancellationToken);
+        return (items.Select(e => new AuditRow(e, references.GetValueOrDefault((e.EntityType, e.EntityId)))).ToList(), total);
     }
 
     /// <summary>The events a filter selects, in SQL: every criterion narrows the query in the database.</summary>
-    internal static IQueryable<AuditEvent> Filter(IQueryable<AuditEvent> query, AuditFilter filter)
+    /// <param name="referencedIds">Entity ids whose human reference matches the search (see <see cref="AuditReferences.MatchingIdsAsync"/>).</param>
+    internal static IQueryable<AuditEvent> Filter(IQueryable<AuditEvent> query, AuditFilter filter, IReadOnlyCollection<string>? referencedIds = null)
     {
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var pattern = SearchPattern.Contains(filter.Search);
+            var ids = referencedIds ?? [];
             query = query.Where(e => EF.Functions.Like(e.Action, pattern, SearchPattern.Escape) || EF.Functions.Like(e.ActorName, pattern, SearchPattern.Escape)
-                || EF.Functions.Like(e.EntityType, pattern, SearchPattern.Escape) || EF.Functions.Like(e.EntityId, pattern, SearchPattern.Escape));
+                || EF.Functions.Like(e.EntityType, pattern, SearchPattern.Escape) || EF.Functions.Like(e.EntityId, pattern, SearchPattern.Escape)
+                || ids.Contains(e.EntityId));
         }
         if (!string.IsNullOrWhiteSpace(filter.EntityType))
         {
@@ -57,6 +62,9 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, CurrentU
         return query;
     }
 }
+
+/// <summary>An event with the human reference of what it is about (agreement number, BAA request, organization), when known.</summary>
+public sealed record AuditRow(AuditEvent Event, string? Reference);
 
 /// <summary>What to show of the audit trail: free text, entity type, actor, action (or prefix) and a UTC date range.</summary>
 public sealed record AuditFilter(string? Search = null, string? EntityType = null, string? Actor = null, string? Action = null, DateTime? FromUtc = null, DateTime? ToUtc = null)

@@ -87,7 +87,7 @@ public sealed class BaaCountersignService(
         var useCase = JsonSerializer.Deserialize<BaaUseCase>(request.UseCaseJson, BaaCustomerService.Json) ?? new BaaUseCase();
         var now = clock.GetUtcNow().UtcDateTime;
         var (sequence, number) = await AgreementNumbers.NextAsync(db, AgreementKind.Baa, now.Year, CancellationToken.None);
-        var title = await db.Users.Where(u => u.Id == me.Id).Select(u => u.JobTitle).FirstOrDefaultAsync() ?? "Legal";
+        var title = Admin.StaffService.SignatoryTitle(await db.Users.Where(u => u.Id == me.Id).Select(u => u.JobTitle).FirstOrDefaultAsync());
         CertificateEvent[] events =
         [
             new(request.SubmittedAtUtc, $"Use case {BaaNotifications.Ref(request)} submitted by {request.RequestedByName} ({request.RequestedByEmail})", null, null),

@@ -96,6 +96,25 @@ public sealed class BaaCustomerService(
             .ToListAsync();
     }
 
+    /// <summary>
+    /// The legal entity for a new request: as stated in the organization's latest executed DPA, so the customer does not
+    /// type it twice; null when the organization has none. Only ever the signed-in user's own organization.
+    /// </summary>
+    public async Task<PartyDetails?> GetEntityFromDpaAsync()
+    {
+        var organizationId = (await RequireMemberAsync())?.OrganizationId;
+        if (organizationId is null)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Agreements.AsNoTracking()
+            .Where(a => a.OrganizationId == organizationId && a.Kind == AgreementKind.Dpa && a.Status == AgreementStatus.Executed)
+            .OrderByDescending(a => a.ExecutedAtUtc)
+            .Select(a => new PartyDetails { LegalName = a.Customer.LegalName, Address = a.Customer.Address, Country = a.Customer.Country, CompanyNumber = a.Customer.CompanyNumber })
+            .FirstOrDefaultAsync();
+    }
+
     /// <summary>One of the organization's requests as the customer sees it, or null (also for other organizations' ids).</summary>
     public async Task<BaaCustomerView?> GetAsync(Guid id)
     {

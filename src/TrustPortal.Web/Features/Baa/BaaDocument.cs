@@ -22,9 +22,9 @@ public static class BaaDocument
         {
             ["use-case"] = new(["Item", "Details"],
             [
-                ["Customer's role", BaaChoices.Describe(useCase.Role)],
+                ["Customer's role", useCase.Role.DisplayName()],
                 ["Kinds of PHI", string.Join("; ", useCase.PhiKinds)],
-                ["Expected volume", BaaChoices.Describe(useCase.Volume)],
+                ["Expected volume", useCase.Volume.DisplayName()],
                 ["Zero data retention required", useCase.ZeroDataRetention ? "Yes" : "No"],
                 ["How PHI reaches the services", useCase.PhiFlow.Trim()],
                 ["Customer's safeguards", string.Join("; ", useCase.Safeguards.Concat(string.IsNullOrWhiteSpace(useCase.SafeguardNotes) ? [] : [useCase.SafeguardNotes.Trim()])) is { Length: > 0 } s ? s : "None listed."],

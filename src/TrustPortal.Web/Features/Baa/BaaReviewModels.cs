@@ -1,3 +1,7 @@
+using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Attestations;
+using TrustPortal.Web.Features.TrustCenter;
+
 namespace TrustPortal.Web.Features.Baa;
 
 /// <summary>A page of the Sales queue: filters, search, sort and paging all run in the database.</summary>
@@ -24,9 +28,9 @@ public sealed record BaaChecklist(bool ServicesEligible, bool ZeroRetentionConfi
 
 public sealed record BaaNoteView(string AuthorName, string Text, DateTime CreatedAtUtc);
 
-public sealed record RelatedAgreement(Guid Id, string Number, string Kind, string Status, DateTime ExecutedAtUtc);
+public sealed record RelatedAgreement(Guid Id, string Number, AgreementKind Kind, AgreementStatus Status, DateTime ExecutedAtUtc);
 
-public sealed record RelatedAttestation(string Framework, string Status, string? Evidence);
+public sealed record RelatedAttestation(ComplianceFramework Framework, AttestationStatus Status, string? Evidence);
 
 /// <summary>Everything a reviewer needs on one page, including what the customer never sees.</summary>
 public sealed record BaaReviewView(

@@ -112,8 +112,8 @@ public sealed class BaaReviewService(
             request.AssignedToUserId, request.AssignedToName,
             new BaaChecklist(request.CheckServicesEligible, request.CheckZeroRetentionConfigured, request.CheckNoExcludedFeatures),
             request.DecisionReason, request.DecidedByName, request.DecidedAtUtc, conversation, notes,
-            agreements.Select(a => new RelatedAgreement(a.Id, a.Number, a.Kind.ToString().ToUpperInvariant(), a.Status.ToString(), a.ExecutedAtUtc)).ToList(),
-            attestations.Select(a => new RelatedAttestation(a.Framework.ToString(), a.Status.ToString(), a.EvidenceLabel)).ToList());
+            agreements.Select(a => new RelatedAgreement(a.Id, a.Number, a.Kind, a.Status, a.ExecutedAtUtc)).ToList(),
+            attestations.Select(a => new RelatedAttestation(a.Framework, a.Status, a.EvidenceLabel)).ToList());
     }
 
     /// <summary>Assigns one or more requests to the signed-in reviewer; a request that cannot be assigned is skipped and named.</summary>
@@ -236,7 +236,7 @@ public sealed class BaaReviewService(
         var next = action is { } a ? BaaWorkflow.Next(request.Status, a) : request.Status is BaaStatus.Submitted or BaaStatus.InReview or BaaStatus.InformationRequested ? request.Status : null;
         if (next is not { } to)
         {
-            return BaaResult.Invalid($"A request that is {BaaWorkflow.Describe(request.Status).ToLowerInvariant()} cannot be changed that way.");
+            return BaaResult.Invalid($"A request that is {request.Status.DisplayName().ToLowerInvariant()} cannot be changed that way.");
         }
         if (apply(request) is { } refusal)
         {

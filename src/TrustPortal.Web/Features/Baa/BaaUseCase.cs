@@ -71,16 +71,4 @@ public static class BaaChoices
         "Audit logs of PHI access are kept",
         "A HIPAA risk analysis covers this use",
     ];
-
-    public static string Describe(CoveredEntityRole role) => role == CoveredEntityRole.CoveredEntity
-        ? "Covered entity (e.g. a provider, health plan or clearinghouse)"
-        : "Business associate of a covered entity";
-
-    public static string Describe(MonthlyVolume volume) => volume switch
-    {
-        MonthlyVolume.UpTo10k => "Up to 10,000 requests a month",
-        MonthlyVolume.UpTo100k => "Up to 100,000 requests a month",
-        MonthlyVolume.UpTo1m => "Up to 1,000,000 requests a month",
-        _ => "More than 1,000,000 requests a month",
-    };
 }

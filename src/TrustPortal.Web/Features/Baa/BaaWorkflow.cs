@@ -30,15 +30,4 @@ public static class BaaWorkflow
 
     /// <summary>Waiting on Sales, so the response-time target applies.</summary>
     public static bool AwaitsSales(BaaStatus status) => status is BaaStatus.Submitted or BaaStatus.InReview;
-
-    public static string Describe(BaaStatus status) => status switch
-    {
-        BaaStatus.Submitted => "Submitted",
-        BaaStatus.InReview => "In review",
-        BaaStatus.InformationRequested => "Information requested",
-        BaaStatus.Approved => "Approved: awaiting customer signature",
-        BaaStatus.Rejected => "Rejected",
-        BaaStatus.AwaitingCountersignature => "Awaiting countersignature",
-        _ => "Executed",
-    };
 }

@@ -84,7 +84,7 @@ public static class DpaDocument
             ["Nature and purposes of processing", draft.Purposes.Trim()],
             ["Frequency", "Continuous, for as long as the customer uses the services."],
             ["Duration", "The term of the agreement, then until deletion as this addendum provides."],
-            ["Transfer mechanism", DpaOptions.Describe(draft.Transfer)],
+            ["Transfer mechanism", draft.Transfer.DisplayName()],
         ],
         [1, 2]);
 

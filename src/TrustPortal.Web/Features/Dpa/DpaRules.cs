@@ -63,12 +63,4 @@ public static class DpaOptions
         "Usage, billing and log data",
         "Fine-tuning training data",
     ];
-
-    public static string Describe(TransferMechanism mechanism) => mechanism switch
-    {
-        TransferMechanism.SccModuleTwo => "EU Standard Contractual Clauses, Module Two (controller to processor)",
-        TransferMechanism.SccModuleThree => "EU Standard Contractual Clauses, Module Three (processor to processor)",
-        TransferMechanism.Adequacy => "An adequacy decision covers the transfer",
-        _ => "No restricted transfer takes place",
-    };
 }

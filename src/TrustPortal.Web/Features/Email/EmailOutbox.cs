@@ -1,10 +1,12 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Infrastructure;
 
 namespace TrustPortal.Web.Features.Email;
 
 /// <summary>Queues emails into the caller's unit of work; the <see cref="OutboxSender"/> delivers them after commit.</summary>
-public sealed class EmailOutbox(TimeProvider clock, OutboxSignal signal)
+public sealed class EmailOutbox(TimeProvider clock, OutboxSignal signal, IOptions<VendorOptions> vendor)
 {
     public void Enqueue(AppDbContext db, string to, string subject, string text)
     {
@@ -12,7 +14,7 @@ public sealed class EmailOutbox(TimeProvider clock, OutboxSignal signal)
         db.OutboxMessages.Add(new OutboxMessage
         {
             To = to,
-            Subject = subject,
+            Subject = Subject(subject),
             TextBody = text,
             HtmlBody = ToHtml(text),
             CreatedAtUtc = now,
@@ -20,6 +22,20 @@ public sealed class EmailOutbox(TimeProvider clock, OutboxSignal signal)
         });
         db.SavedChanges += (_, _) => signal.Notify();
     }
+
+    /// <summary>
+    /// The subject as sent: every email says which vendor it is from (the product's own name means nothing to a
+    /// customer), so a subject that does not name the vendor gets "[Vendor] " in front.
+    /// </summary>
+    public string Subject(string subject) => SubjectFor(vendor.Value.Name, subject);
+
+    /// <summary>The vendor's name (Vendor:Name), which emails use where they name the portal.</summary>
+    public string VendorName => vendor.Value.Name;
+
+    public static string SubjectFor(string vendorName, string subject) =>
+        string.IsNullOrWhiteSpace(vendorName) || subject.Contains(vendorName, StringComparison.OrdinalIgnoreCase)
+            ? subject
+            : $"[{vendorName}] {subject}";
 
     // Plain paragraphs with links made clickable; everything else is encoded, so no input becomes markup.
     private static string ToHtml(string text)

@@ -1,24 +1,29 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Infrastructure;
 
 namespace TrustPortal.Web.Features.Email;
 
 /// <summary>Sends Identity's account emails through the outbox.</summary>
-public sealed class IdentityEmailSender(IDbContextFactory<AppDbContext> dbFactory, EmailOutbox outbox, TimeProvider clock) : IEmailSender<ApplicationUser>
+public sealed class IdentityEmailSender(IDbContextFactory<AppDbContext> dbFactory, EmailOutbox outbox, TimeProvider clock, IOptions<VendorOptions> vendor)
+    : IEmailSender<ApplicationUser>
 {
-    private const string RegistrationAttemptSubject = "Someone tried to register with your TrustPortal address";
+    private string Vendor => vendor.Value.Name;
+
+    private string RegistrationAttemptSubject => $"Someone tried to register with your {Vendor} address";
 
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
-        SendAsync(email, "Confirm your TrustPortal account",
+        SendAsync(email, $"Confirm your {Vendor} account",
             $"Hello,\n\nPlease confirm your email address to finish creating your account:\n{confirmationLink}\n\nIf you did not register, you can ignore this message.");
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
-        SendAsync(email, "Reset your TrustPortal password",
+        SendAsync(email, $"Reset your {Vendor} password",
             $"Hello,\n\nUse this link to choose a new password:\n{resetLink}\n\nIf you did not ask for this, you can ignore this message.");
 
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
-        SendAsync(email, "Your TrustPortal password reset code",
+        SendAsync(email, $"Your {Vendor} password reset code",
             $"Hello,\n\nYour password reset code is: {resetCode}\n\nIf you did not ask for this, you can ignore this message.");
 
     /// <summary>
@@ -30,13 +35,14 @@ public sealed class IdentityEmailSender(IDbContextFactory<AppDbContext> dbFactor
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             var since = clock.GetUtcNow().UtcDateTime.AddHours(-1);
-            if (await db.OutboxMessages.AnyAsync(m => m.To == email && m.Subject == RegistrationAttemptSubject && m.CreatedAtUtc > since))
+            var subject = outbox.Subject(RegistrationAttemptSubject);
+            if (await db.OutboxMessages.AnyAsync(m => m.To == email && m.Subject == subject && m.CreatedAtUtc > since))
             {
                 return;
             }
         }
         await SendAsync(email, RegistrationAttemptSubject,
-            $"Hello,\n\nSomeone just tried to create a TrustPortal account with this email address. You already have an account, so no new one was created.\n\n"
+            $"Hello,\n\nSomeone just tried to create a {Vendor} account with this email address. You already have an account, so no new one was created.\n\n"
             + $"If it was you, sign in here:\n{signInLink}\n\nForgot your password? Choose a new one here:\n{resetLink}\n\n"
             + "If it was not you, you can ignore this message: your account is unchanged.");
     }

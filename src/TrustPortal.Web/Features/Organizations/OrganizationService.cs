@@ -100,8 +100,8 @@ public sealed class OrganizationService(
             ExpiresAtUtc = now + OrganizationRules.InvitationLifetime,
         };
         db.OrganizationInvitations.Add(invitation);
-        outbox.Enqueue(db, address, $"{me.DisplayName} invited you to {organization.Name} on TrustPortal",
-            $"Hello,\n\n{me.DisplayName} ({me.Email}) invited you to join {organization.Name} on TrustPortal, where your organization "
+        outbox.Enqueue(db, address, $"{me.DisplayName} invited you to {organization.Name} on {outbox.VendorName}",
+            $"Hello,\n\n{me.DisplayName} ({me.Email}) invited you to join {organization.Name} on {outbox.VendorName}, where your organization "
             + $"requests and keeps its data-protection agreements and compliance documents.\n\nSign in or register with this email address, "
             + $"then accept the invitation on your portal page:\n{urls.Absolute("/portal")}\n\n"
             + $"The invitation expires on {invitation.ExpiresAtUtc:yyyy-MM-dd} (UTC).");

@@ -68,8 +68,8 @@ public sealed class SignInLinks(
         var secondStep = await users.GetTwoFactorEnabledAsync(user)
             ? "\n\nAfter opening it you will still be asked for the code from your authenticator app."
             : "";
-        outbox.Enqueue(db, user.Email, "Your TrustPortal sign-in link",
-            $"Hello,\n\nUse this link to sign in to TrustPortal. It works once, within {minutes} minutes:\n{link}{secondStep}\n\n"
+        outbox.Enqueue(db, user.Email, $"Your {outbox.VendorName} sign-in link",
+            $"Hello,\n\nUse this link to sign in to {outbox.VendorName}. It works once, within {minutes} minutes:\n{link}{secondStep}\n\n"
             + "If you did not ask for it, you can ignore this message: nobody can use the link without access to your email, and your password is unchanged.");
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -41,7 +41,7 @@ public static class NdaText
             + "these terms; and (c) a regulator or supervisory authority that asks for it in the exercise of its powers. "
             + "You are responsible for what anyone you share it with does with it."),
         new("4", "Copies",
-            "You will not copy, extract or summarise the Report beyond what the Purpose needs. Each copy you download is "
+            "You will not copy, extract or summarize the Report beyond what the Purpose needs. Each copy you download is "
             + "marked with your name, organization, email address and the time of download: you will not remove, obscure "
             + "or alter those marks, and you will not publish the Report or place it anywhere others outside section 3 can reach it."),
         new("5", "What is not confidential",
@@ -59,9 +59,9 @@ public static class NdaText
             "We will keep the details you give us when accepting these terms (your name, organization, email address, the "
             + "time, your IP address and your browser's user agent) confidential, and use them only to administer these "
             + "terms, to show who received each copy of the Report and to keep our records of your organization's compliance documents."),
-        new("9", "No warranty and no licence",
+        new("9", "No warranty and no license",
             "The Report is the auditor's opinion about a past period and is given to you as it is, for the Purpose only. "
-            + "It gives you no licence to our intellectual property and does not change the agreement under which you use "
+            + "It gives you no license to our intellectual property and does not change the agreement under which you use "
             + "our services. Any restriction on use that the auditor states in the Report applies as well."),
         new("10", "How long",
             "These terms apply from the moment you accept them. Your duties under them last for three years from the "

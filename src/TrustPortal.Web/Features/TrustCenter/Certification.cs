@@ -7,7 +7,7 @@ public enum ComplianceFramework { Soc2Type2, Gdpr, Ccpa, Hipaa, Custom }
 
 public enum CertificationStatus { Current, InProgress, Expired }
 
-/// <summary>An item of the compliance programme as shown on /compliance.</summary>
+/// <summary>An item of the compliance program as shown on /compliance.</summary>
 public class Certification
 {
     public int Id { get; set; }

@@ -36,6 +36,20 @@ public static class MarkdownRenderer
         return new MarkupString(document.ToHtml(Pipeline));
     }
 
+    /// <summary>
+    /// The text a reader sees, without Markdown markup: emphasis markers, link targets and heading hashes dropped,
+    /// one line per paragraph or list item. Used where the rendered words matter but HTML does not (diffs).
+    /// </summary>
+    public static string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrEmpty(markdown))
+        {
+            return "";
+        }
+        var text = Markdown.ToPlainText(markdown, Pipeline);
+        return text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');
+    }
+
     internal static bool IsSafeUrl(string url)
     {
         var trimmed = url.Trim();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TrustPortal.Web.Infrastructure;
 
 namespace TrustPortal.Web.Features.Agreements.Library;
 
@@ -15,11 +16,11 @@ public static class ManifestCsv
         string.Join(',',
             Cell(number),
             Cell(organization),
-            Cell(kind.ToString().ToUpperInvariant()),
+            Cell(kind.DisplayName()),
             Cell(templateVersion.ToString(CultureInfo.InvariantCulture)),
             Cell(executedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
             Cell(sha256),
-            Cell(status.ToString()));
+            Cell(status.DisplayName()));
 
     /// <summary>One cell: neutralised if it would start a formula, then quoted if it holds a quote, comma or line break.</summary>
     public static string Cell(string? value)

@@ -12,7 +12,7 @@ using TrustPortal.Web.Security;
 namespace TrustPortal.Web.Features.TrustCenter.Admin;
 
 /// <summary>
-/// The compliance programme on /compliance and the SOC 2 report behind it; Admin only. Every change evicts the public
+/// The compliance program on /compliance and the SOC 2 report behind it; Admin only. Every change evicts the public
 /// cache; a new report makes customers' SOC 2 attestations Expiring until they fetch it.
 /// </summary>
 public sealed class CertificationAdminService(
@@ -144,7 +144,7 @@ public sealed class CertificationAdminService(
     {
         if (!await currentUser.IsInRoleAsync(Roles.Admin))
         {
-            throw new UnauthorizedAccessException("Only administrators can change the compliance programme.");
+            throw new UnauthorizedAccessException("Only administrators can change the compliance program.");
         }
     }
 }

@@ -11,7 +11,7 @@ public sealed class ContentHistory(IDbContextFactory<AppDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ContentVersions.AsNoTracking()
             .OrderByDescending(v => v.Number)
-            .Select(v => new ContentVersionRow(v.Number, v.EffectiveDate, v.PublishedAtUtc, v.PublishedBy, v.ChangeSummary, v.Sha256))
+            .Select(v => new ContentVersionRow(v.Number, v.EffectiveDate, v.PublishedAtUtc, v.ChangeSummary, v.Sha256))
             .ToListAsync(cancellationToken);
     }
 
@@ -28,7 +28,10 @@ public sealed class ContentHistory(IDbContextFactory<AppDbContext> dbFactory)
         return older is null || newer is null ? null : Compare(older.Sections, newer.Sections);
     }
 
-    /// <summary>Section by section, matched by slug, in the newer version's order; sections only in the older one last.</summary>
+    /// <summary>
+    /// Section by section, matched by slug, in the newer version's order; sections only in the older one last.
+    /// Bodies are compared as readers see them (Markdown markup stripped), so `**bold**` never shows up raw in a diff.
+    /// </summary>
     public static List<SectionChange> Compare(IEnumerable<ContentSection> older, IEnumerable<ContentSection> newer)
     {
         var before = older.OrderBy(s => s.Order).ToList();
@@ -39,7 +42,7 @@ public sealed class ContentHistory(IDbContextFactory<AppDbContext> dbFactory)
             var old = before.FirstOrDefault(s => s.Slug == section.Slug);
             var title = TextDiff.Words(old?.Title, section.Title);
             var summary = TextDiff.Words(old?.Summary, section.Summary);
-            var body = TextDiff.Words(old?.BodyMarkdown, section.BodyMarkdown);
+            var body = TextDiff.Words(old is null ? null : MarkdownRenderer.ToPlainText(old.BodyMarkdown), MarkdownRenderer.ToPlainText(section.BodyMarkdown));
             var kind = old is null ? SectionChangeKind.Added
                 : new[] { title, summary, body }.Any(d => d.Any(p => p.Kind != DiffKind.Unchanged)) ? SectionChangeKind.Changed
                 : SectionChangeKind.Unchanged;
@@ -48,13 +51,14 @@ public sealed class ContentHistory(IDbContextFactory<AppDbContext> dbFactory)
         foreach (var old in before.Where(o => after.All(s => s.Slug != o.Slug)))
         {
             changes.Add(new SectionChange(old.Slug, old.Title, SectionChangeKind.Removed,
-                TextDiff.Words(old.Title, null), TextDiff.Words(old.Summary, null), TextDiff.Words(old.BodyMarkdown, null)));
+                TextDiff.Words(old.Title, null), TextDiff.Words(old.Summary, null), TextDiff.Words(MarkdownRenderer.ToPlainText(old.BodyMarkdown), null)));
         }
         return changes;
     }
 }
 
-public sealed record ContentVersionRow(int Number, DateOnly EffectiveDate, DateTime PublishedAtUtc, string PublishedBy, string ChangeSummary, string Sha256);
+/// <summary>A published version as the public sees it: no author, since who edited is staff business.</summary>
+public sealed record ContentVersionRow(int Number, DateOnly EffectiveDate, DateTime PublishedAtUtc, string ChangeSummary, string Sha256);
 
 public enum SectionChangeKind { Unchanged, Changed, Added, Removed }
 

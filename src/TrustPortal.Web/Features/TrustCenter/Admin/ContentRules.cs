@@ -84,7 +84,7 @@ public static partial class ContentRules
         return errors;
     }
 
-    /// <summary>The section as it will be stored: trimmed, line endings normalised.</summary>
+    /// <summary>The section as it will be stored: trimmed, line endings normalized.</summary>
     public static DraftSection Normalize(DraftSection s) => new()
     {
         Slug = (s.Slug ?? "").Trim(),

@@ -50,7 +50,8 @@ public sealed class SubscriptionService(
         else
         {
             var since = now - ResendInterval;
-            if (await db.OutboxMessages.AnyAsync(m => m.To == subscription.Email && m.Subject == ConfirmSubject && m.CreatedAtUtc > since, cancellationToken))
+            var sentSubject = outbox.Subject(ConfirmSubject);
+            if (await db.OutboxMessages.AnyAsync(m => m.To == subscription.Email && m.Subject == sentSubject && m.CreatedAtUtc > since, cancellationToken))
             {
                 return Result.Ok();
             }

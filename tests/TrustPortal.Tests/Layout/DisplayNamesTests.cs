@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using Bunit;
+using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Attestations;
+using TrustPortal.Web.Features.Baa;
+using TrustPortal.Web.Features.Baa.Review;
+using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Infrastructure;
+
+namespace TrustPortal.Tests.Layout;
+
+public sealed partial class DisplayNamesTests : PortalComponentTest
+{
+    public static TheoryData<Type> UserVisibleEnums()
+    {
+        var data = new TheoryData<Type>();
+        foreach (var type in DisplayNames.UserVisibleEnums)
+        {
+            data.Add(type);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(UserVisibleEnums))]
+    public void EveryValue_HasOneReadableDisplayName(Type enumType)
+    {
+        var names = Enum.GetValues(enumType).Cast<Enum>().Select(v => (Value: v, Name: DisplayNames.Of(v))).ToList();
+
+        Assert.All(names, n => Assert.False(string.IsNullOrWhiteSpace(n.Name), $"{enumType.Name}.{n.Value} has no display name"));
+        // A PascalCase identifier such as "InProgress" or "Soc2Type2" is a leaked enum name, not a display name.
+        Assert.All(names, n => Assert.False(CamelHump().IsMatch(n.Name), $"{enumType.Name}.{n.Value} shows as \"{n.Name}\""));
+        Assert.Equal(names.Count, names.Select(n => n.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void ComplianceFramework_ShowsAcronyms()
+    {
+        Assert.Equal("HIPAA", ComplianceFramework.Hipaa.DisplayName());
+        Assert.Equal("GDPR", ComplianceFramework.Gdpr.DisplayName());
+        Assert.Equal("SOC 2 Type 2", ComplianceFramework.Soc2Type2.DisplayName());
+    }
+
+    [Fact]
+    public void ReviewPageRelatedCard_ShowsDisplayNames_NotEnumNames()
+    {
+        var attestations = Enum.GetValues<ComplianceFramework>()
+            .SelectMany(f => Enum.GetValues<AttestationStatus>().Select(s => new RelatedAttestation(f, s, null)))
+            .ToList();
+        var agreements = Enum.GetValues<AgreementKind>()
+            .SelectMany(k => Enum.GetValues<AgreementStatus>().Select(s => new RelatedAgreement(Guid.NewGuid(), "DPA-2026-000001", k, s, DateTime.UtcNow)))
+            .ToList();
+
+        var card = Render<BaaRelatedCard>(p => p
+            .Add(c => c.OrganizationName, "Acme Corporation")
+            .Add(c => c.Agreements, agreements)
+            .Add(c => c.Attestations, attestations));
+
+        var text = card.Find("[aria-label=Attestations]").TextContent;
+        Assert.Contains("HIPAA: Requested", text, StringComparison.Ordinal);
+        Assert.Contains("GDPR: Current", text, StringComparison.Ordinal);
+        Assert.Contains("SOC 2 Type 2: Not started", text, StringComparison.Ordinal);
+        AssertNoRawEnumNames(card.Markup);
+    }
+
+    [Fact]
+    public void StatusChips_ShowDisplayNames_NotEnumNames()
+    {
+        foreach (var status in Enum.GetValues<BaaStatus>())
+        {
+            var chip = Render<BaaStatusChip>(p => p.Add(c => c.Status, status));
+            Assert.Equal(status.DisplayName(), chip.Find(".mud-chip-content").TextContent.Trim());
+        }
+        foreach (var status in Enum.GetValues<AttestationStatus>())
+        {
+            var chip = Render<AttestationChip>(p => p.Add(c => c.Cell, new AttestationCell(ComplianceFramework.Hipaa, status, null, null, null, null))
+                .Add(c => c.ShowFramework, true));
+            Assert.Equal($"HIPAA: {status.DisplayName()}", chip.Find(".mud-chip-content").TextContent.Trim());
+            AssertNoRawEnumNames(chip.Markup);
+        }
+    }
+
+    private static void AssertNoRawEnumNames(string markup)
+    {
+        var text = Tags().Replace(markup, " ");
+        foreach (var type in DisplayNames.UserVisibleEnums)
+        {
+            foreach (var value in Enum.GetValues(type).Cast<Enum>())
+            {
+                var raw = value.ToString();
+                if (raw != DisplayNames.Of(value))
+                {
+                    Assert.DoesNotMatch($@"\b{raw}\b", text);
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("[a-z][A-Z]|[a-z][0-9][A-Z]")]
+    private static partial Regex CamelHump();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+}
