@@ -128,7 +128,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
             "sales" => ["/sales/baa", $"/sales/baa/{inReview}", "/legal/attestations", $"/legal/attestations/{acme}", "/Account/Manage"],
             "legal" => ["/legal/countersign", "/legal/agreements", $"/agreements/{agreement}", "/legal/audit", "/legal/nda", "/admin/templates",
                 "/legal/attestations"],
-            "admin" => ["/admin/users", "/admin/mail", "/admin/content", "/admin/certifications", "/admin/subprocessors", "/legal/audit"],
+            "admin" => ["/admin", "/admin/users", "/admin/mail", "/admin/content", "/admin/certifications", "/admin/subprocessors", "/legal/audit"],
             _ => throw new ArgumentOutOfRangeException(nameof(role)),
         };
     }
