@@ -73,11 +73,11 @@ public sealed partial class SignatoryCopyTests(BrowserFixture fixture) : IClassF
         Assert.Contains("Olga Owner", text, StringComparison.Ordinal);
     }
 
-    /// <summary>The link in the newest email to the signatory whose subject starts with <paramref name="subject"/>.</summary>
+    /// <summary>The link in the newest email to the signatory whose subject contains <paramref name="subject"/>.</summary>
     private async Task<string> LinkInEmailAsync(string subject, Regex link)
     {
         await using var db = fixture.Portal.CreateDbContext();
-        var email = await db.OutboxMessages.Where(m => m.To == Signatory && m.Subject.StartsWith(subject))
+        var email = await db.OutboxMessages.Where(m => m.To == Signatory && m.Subject.Contains(subject))
             .OrderByDescending(m => m.CreatedAtUtc).FirstAsync();
         return link.Match(email.TextBody).Value;
     }

@@ -115,7 +115,7 @@ public sealed class SubprocessorAdminTests(PortalFactory portal) : IClassFixture
         Assert.Equal(FrozenTerms.HashSubprocessors(active), version.Sha256);
         Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), version.ObjectionDeadline);
         var deadline = version.ObjectionDeadline.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        var notices = await db.OutboxMessages.Where(m => m.Subject.StartsWith("Notice of subprocessor change") && m.Subject.Contains(deadline)).ToListAsync();
+        var notices = await db.OutboxMessages.Where(m => m.Subject.Contains("Notice of subprocessor change") && m.Subject.Contains(deadline)).ToListAsync();
         Assert.Equal(dpaSigners.Count, published.Organizations);
         foreach (var signer in dpaSigners)
         {

@@ -44,7 +44,7 @@ public sealed class DpaExecutionTests(PortalFactory portal) : IClassFixture<Port
         Assert.All(attestations, a => Assert.Equal(agreement.Id, a.EvidenceId));
 
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "agreement.executed" && e.EntityId == agreement.Id.ToString()));
-        var email = await db.OutboxMessages.SingleAsync(m => m.To == "gale@globex.example" && m.Subject.StartsWith(result.Number!));
+        var email = await db.OutboxMessages.SingleAsync(m => m.To == "gale@globex.example" && m.Subject.Contains(result.Number!));
         Assert.Contains($"/agreements/{agreement.Id}", email.TextBody, StringComparison.Ordinal);
     }
 

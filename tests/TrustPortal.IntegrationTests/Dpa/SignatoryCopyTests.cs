@@ -191,7 +191,7 @@ public sealed partial class SignatoryCopyTests(SignatoryCopyPortal portal) : ICl
         string signLink;
         await using (var db = portal.CreateDbContext())
         {
-            var request = await db.OutboxMessages.SingleAsync(m => m.To == signatoryEmail && m.Subject.StartsWith("Please sign"));
+            var request = await db.OutboxMessages.SingleAsync(m => m.To == signatoryEmail && m.Subject.Contains("Please sign"));
             signLink = new Uri(SigningLink().Match(request.TextBody).Value).PathAndQuery;
         }
 
@@ -205,7 +205,7 @@ public sealed partial class SignatoryCopyTests(SignatoryCopyPortal portal) : ICl
         var button = page.QuerySelectorAll("a").Single(a => a.TextContent.Contains("Download the sealed PDF", StringComparison.Ordinal));
 
         await using var check = portal.CreateDbContext();
-        var confirmation = await check.OutboxMessages.SingleAsync(m => m.To == signatoryEmail && m.Subject.StartsWith(number));
+        var confirmation = await check.OutboxMessages.SingleAsync(m => m.To == signatoryEmail && m.Subject.Contains(number));
         var copyLink = new Uri(CopyLink().Match(confirmation.TextBody).Value).AbsolutePath;
         return new Signed(number, copyLink, button.GetAttribute("href")!, confirmation.TextBody);
     }
