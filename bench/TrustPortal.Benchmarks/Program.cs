@@ -20,6 +20,15 @@ if (args is ["load", ..])
     var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60;
     return await LoadRun.RunAsync(users, TimeSpan.FromSeconds(seconds));
 }
+// "executor [signers] [seconds] [warm-up seconds]": DPA executions per second and latency with N concurrent signers.
+if (args is ["executor", ..])
+{
+    Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+    var signers = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
+    var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30;
+    var warmUp = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    return await ExecutorRun.RunAsync(signers, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUp));
+}
 // "scale [organizations] [agreements]": Legal's workspace over a large seeded book; exits 1 if a target is missed.
 if (args is ["scale", ..])
 {

@@ -9,6 +9,7 @@ using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Features.SignIn;
 using TrustPortal.Web.Features.Soc2;
 using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Infrastructure;
 
 namespace TrustPortal.Web.Data;
 
@@ -42,6 +43,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditChainWrit
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<EmailFormAttempt> EmailFormAttempts => Set<EmailFormAttempt>();
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
+    public DbSet<Counter> Counters => Set<Counter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1579,6 +1579,20 @@ namespace TrustPortal.Web.Data.Migrations
                     b.ToTable("SubprocessorSubscriptions");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Infrastructure.Counter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Counters");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

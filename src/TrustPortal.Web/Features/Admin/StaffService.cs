@@ -34,9 +34,6 @@ public sealed class StaffService(
     private const string NotAdmin = "Only administrators can manage staff accounts.";
     private const string UserEntity = "User";
 
-    // Check-then-change of the Admin count must not interleave within this process (two admins demoting each other).
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
     public async Task<List<StaffMember>> ListAsync(CancellationToken cancellationToken = default)
     {
         if (!await currentUser.IsInRoleAsync(Roles.Admin))
@@ -143,49 +140,43 @@ public sealed class StaffService(
         }
         var actor = await currentUser.GetActorAsync();
         var wanted = Roles.Staff.Where(roles!.Contains).ToList();
-        await Gate.WaitAsync();
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Check-then-change of the Admin count: the lock row makes two admins demoting each other take turns, in any process.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await DatabaseCounters.LockAsync(db, DatabaseCounters.StaffAdminsLock);
+        var user = await FindStaffAsync(users, userId);
+        if (user is null)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var user = await FindStaffAsync(users, userId);
-            if (user is null)
-            {
-                return Result.Fail("This staff member no longer exists. Reload the page.");
-            }
-            var current = (await users.GetRolesAsync(user)).Where(Roles.Staff.Contains).ToList();
-            var toRemove = current.Except(wanted).ToList();
-            var toAdd = wanted.Except(current).ToList();
-            if (toRemove.Count == 0 && toAdd.Count == 0)
-            {
-                return Result.Ok();
-            }
-            if (toRemove.Contains(Roles.Admin) && user.DeactivatedAtUtc is null && await CountActiveAdminsAsync(users) <= 1)
-            {
-                return Result.Fail($"{user.DisplayName} is the last active administrator. Make someone else an administrator first.");
-            }
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var changed = await users.RemoveFromRolesAsync(user, toRemove);
-            if (changed.Succeeded)
-            {
-                changed = await users.AddToRolesAsync(user, toAdd);
-            }
-            if (!changed.Succeeded)
-            {
-                return Result.Fail(string.Join(" ", changed.Errors.Select(e => e.Description)));
-            }
-            // Open sessions carry the old roles as claims; a new stamp makes them sign in again at the next check.
-            await users.UpdateSecurityStampAsync(user);
-            audit.Record(db, actor, "staff.roles.changed", UserEntity, user.Id, new { user.Email, Before = current, After = wanted });
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            return Result.Fail("This staff member no longer exists. Reload the page.");
+        }
+        var current = (await users.GetRolesAsync(user)).Where(Roles.Staff.Contains).ToList();
+        var toRemove = current.Except(wanted).ToList();
+        var toAdd = wanted.Except(current).ToList();
+        if (toRemove.Count == 0 && toAdd.Count == 0)
+        {
             return Result.Ok();
         }
-        finally
+        if (toRemove.Contains(Roles.Admin) && user.DeactivatedAtUtc is null && await CountActiveAdminsAsync(users) <= 1)
         {
-            Gate.Release();
+            return Result.Fail($"{user.DisplayName} is the last active administrator. Make someone else an administrator first.");
         }
+        var changed = await users.RemoveFromRolesAsync(user, toRemove);
+        if (changed.Succeeded)
+        {
+            changed = await users.AddToRolesAsync(user, toAdd);
+        }
+        if (!changed.Succeeded)
+        {
+            return Result.Fail(string.Join(" ", changed.Errors.Select(e => e.Description)));
+        }
+        // Open sessions carry the old roles as claims; a new stamp makes them sign in again at the next check.
+        await users.UpdateSecurityStampAsync(user);
+        audit.Record(db, actor, "staff.roles.changed", UserEntity, user.Id, new { user.Email, Before = current, After = wanted });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return Result.Ok();
     }
 
     /// <summary>Blocks sign-in (a lockout that never ends) and ends open sessions at their next security-stamp check.</summary>
@@ -200,43 +191,36 @@ public sealed class StaffService(
             return Result.Fail("You cannot deactivate your own account. Ask another administrator.");
         }
         var actor = await currentUser.GetActorAsync();
-        await Gate.WaitAsync();
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await DatabaseCounters.LockAsync(db, DatabaseCounters.StaffAdminsLock);
+        var user = await FindStaffAsync(users, userId);
+        if (user is null)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var user = await FindStaffAsync(users, userId);
-            if (user is null)
-            {
-                return Result.Fail("This staff member no longer exists. Reload the page.");
-            }
-            if (user.DeactivatedAtUtc is not null)
-            {
-                return Result.Ok();
-            }
-            if (await users.IsInRoleAsync(user, Roles.Admin) && await CountActiveAdminsAsync(users) <= 1)
-            {
-                return Result.Fail($"{user.DisplayName} is the last active administrator and cannot be deactivated.");
-            }
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            user.DeactivatedAtUtc = clock.GetUtcNow().UtcDateTime;
-            user.LockoutEnabled = true;
-            user.LockoutEnd = DateTimeOffset.MaxValue;
-            var updated = await users.UpdateSecurityStampAsync(user);
-            if (!updated.Succeeded)
-            {
-                return Result.Fail(string.Join(" ", updated.Errors.Select(e => e.Description)));
-            }
-            audit.Record(db, actor, "staff.deactivated", UserEntity, user.Id, new { user.Email });
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            return Result.Fail("This staff member no longer exists. Reload the page.");
+        }
+        if (user.DeactivatedAtUtc is not null)
+        {
             return Result.Ok();
         }
-        finally
+        if (await users.IsInRoleAsync(user, Roles.Admin) && await CountActiveAdminsAsync(users) <= 1)
         {
-            Gate.Release();
+            return Result.Fail($"{user.DisplayName} is the last active administrator and cannot be deactivated.");
         }
+        user.DeactivatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        user.LockoutEnabled = true;
+        user.LockoutEnd = DateTimeOffset.MaxValue;
+        var updated = await users.UpdateSecurityStampAsync(user);
+        if (!updated.Succeeded)
+        {
+            return Result.Fail(string.Join(" ", updated.Errors.Select(e => e.Description)));
+        }
+        audit.Record(db, actor, "staff.deactivated", UserEntity, user.Id, new { user.Email });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return Result.Ok();
     }
 
     /// <summary>The job title printed under the person's name when they sign for the vendor (e.g. "General Counsel"); empty clears it.</summary>

@@ -41,6 +41,8 @@ public sealed class AgreementTemplates(IDbContextFactory<AppDbContext> dbFactory
         }
         var actor = await currentUser.GetActorAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await DatabaseCounters.LockAsync(db, DatabaseCounters.TemplateVersion(kind.ToString()) + ":publish");
         var current = await db.AgreementTemplates.Where(t => t.Kind == kind).OrderByDescending(t => t.Version).Select(t => t.Sha256).FirstOrDefaultAsync();
         if (current == TemplateRules.Hash(title.Trim(), Normalize(body)))
         {
@@ -54,12 +56,15 @@ public sealed class AgreementTemplates(IDbContextFactory<AppDbContext> dbFactory
             await AttestationLedger.SupersedeOlderDpaCoverageAsync(db, audit, actor, template.Version, template.PublishedAtUtc);
         }
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return (template, []);
     }
 
     /// <summary>Gives a fresh database the shipped DPA and BAA texts, so the portal can execute agreements at once.</summary>
     public static async Task SeedAsync(AppDbContext db, AuditTrail audit, DateTime nowUtc)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         foreach (var (kind, title, resource) in new[]
         {
             (AgreementKind.Dpa, "Data Processing Addendum", "templates.dpa-v1.txt"),
@@ -84,6 +89,7 @@ public sealed class AgreementTemplates(IDbContextFactory<AppDbContext> dbFactory
                 new { kind = kind.ToString(), template.Version, template.Sha256 });
         }
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
     }
 
     private static string Normalize(string body) => body.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
@@ -92,7 +98,9 @@ public sealed class AgreementTemplates(IDbContextFactory<AppDbContext> dbFactory
         DateOnly effectiveDate, string summary, string author, DateTime nowUtc)
     {
         var normalized = Normalize(body);
-        var version = (await db.AgreementTemplates.Where(t => t.Kind == kind).MaxAsync(t => (int?)t.Version) ?? 0) + 1;
+        // The version comes from a counter row in the caller's transaction: two publishers never get the same one.
+        var version = (int)await DatabaseCounters.NextAsync(db, DatabaseCounters.TemplateVersion(kind.ToString()),
+            async () => await db.AgreementTemplates.Where(t => t.Kind == kind).MaxAsync(t => (int?)t.Version) ?? 0);
         var template = new AgreementTemplate
         {
             Kind = kind,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.Agreements.Execution;
 using TrustPortal.Web.Features.Agreements.Library;
 using TrustPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,7 @@ public static class AgreementsRegistration
         builder.Services.AddSingleton<SealCertificate>();
         builder.Services.AddScoped<AgreementQueries>();
         builder.Services.AddScoped<DocumentVerifier>();
+        builder.Services.AddScoped<AgreementExecutor>();
         builder.Services.AddScoped<AgreementTemplates>();
         builder.Services.AddScoped<DpaService>();
         builder.Services.AddScoped<DpaSignatureRequests>();

@@ -47,13 +47,17 @@ public sealed class BaaCustomerService(
             return BaaResult.Invalid(tooMany);
         }
         await using var db = await dbFactory.CreateDbContextAsync();
+        // The reference comes from a counter row in this transaction: no two requests share one, in any process.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var reference = (int)await DatabaseCounters.NextAsync(db, DatabaseCounters.BaaRequestReference,
+            async () => await db.BaaRequests.MaxAsync(r => (int?)r.Reference) ?? 0);
         if (await db.BaaRequests.AnyAsync(r => r.OrganizationId == organizationId && r.Status != BaaStatus.Rejected && r.Status != BaaStatus.Executed))
         {
             return BaaResult.Invalid("Your organization already has an open BAA request. Continue with that one.");
         }
         var request = new BaaRequest
         {
-            Reference = (await db.BaaRequests.MaxAsync(r => (int?)r.Reference) ?? 0) + 1,
+            Reference = reference,
             OrganizationId = organizationId,
             Status = BaaStatus.Submitted,
             RequestedByUserId = me.Id,
@@ -77,6 +81,7 @@ public sealed class BaaCustomerService(
         await notify.ToRoleAsync(db, Roles.Sales, $"{BaaNotifications.Ref(request)}: new BAA request from {request.Customer.LegalName}",
             $"{request.RequestedByName} of {request.Customer.LegalName} requested a Business Associate Agreement.\n\nReview it here:\n{notify.ReviewLink(request)}");
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return BaaResult.Ok(request.Id);
     }
 

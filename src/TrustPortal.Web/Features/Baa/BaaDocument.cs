@@ -8,7 +8,7 @@ namespace TrustPortal.Web.Features.Baa;
 /// <summary>The executed BAA's printed content: the template's clauses, the approved use case, both signatures.</summary>
 public static class BaaDocument
 {
-    public static AgreementContent Compose(FrozenTerms terms, BaaRequest request, BaaUseCase useCase, VendorOptions vendor,
+    public static AgreementContent Compose(FrozenTerms terms, BaaRequest request, BaaUseCase useCase, VendorOptions vendor, int objectionDays,
         (string Name, string Title) countersigner, string number, DateTime executedAtUtc, IReadOnlyList<CertificateEvent> events, string verifyUrl)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -16,7 +16,7 @@ public static class BaaDocument
             ["customer"] = request.Customer.LegalName,
             ["vendor"] = vendor.LegalName,
             ["effective_date"] = TemplateComposer.LongDate(executedAtUtc),
-            ["objection_days"] = "30",
+            ["objection_days"] = objectionDays.ToString(CultureInfo.InvariantCulture),
         };
         var tables = new Dictionary<string, AnnexTable>(StringComparer.Ordinal)
         {

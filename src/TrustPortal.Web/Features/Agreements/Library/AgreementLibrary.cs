@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Features.Agreements.Library;
@@ -85,39 +86,35 @@ public sealed class AgreementLibrary(
             return AgreementVoidResult.Refused(problem);
         }
         var text = reason!.Trim();
-        // The gate that DPA execution holds while it supersedes earlier DPAs: a void and a supersede of the same
-        // agreement cannot interleave in this process, and a second void sees the first.
-        await AgreementNumbers.Gate.WaitAsync(cancellationToken);
-        try
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The kind never changes, so it is read before the transaction; the lock then makes a void and an execution
+        // that supersedes the same agreement take turns, in any process, and a second void sees the first.
+        var kind = await db.Agreements.AsNoTracking().Where(a => a.Id == id).Select(a => (AgreementKind?)a.Kind).FirstOrDefaultAsync(cancellationToken);
+        if (kind is null)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-            if (agreement is null)
-            {
-                return AgreementVoidResult.Refused("There is no such agreement.");
-            }
-            if (!CanVoid(agreement.Status))
-            {
-                return AgreementVoidResult.Refused($"{agreement.Number} is already void.");
-            }
-            var previous = agreement.Status;
-            agreement.Status = AgreementStatus.Voided;
-            agreement.StatusReason = text;
-            agreement.StatusChangedAtUtc = clock.GetUtcNow().UtcDateTime;
-            await audit.RecordAsync(db, "agreement.voided", nameof(Agreement), id.ToString(),
-                new { agreement.Number, from = previous.ToString(), reason = text });
-            var citing = await db.Attestations.AsNoTracking()
-                .Where(a => a.EvidenceId == id)
-                .Select(a => a.Framework)
-                .ToListAsync(cancellationToken);
-            await AttestationLedger.EvidenceVoidedAsync(db, audit, await currentUser.GetActorAsync(), agreement, agreement.StatusChangedAtUtc.Value);
-            await db.SaveChangesAsync(cancellationToken);
-            return new AgreementVoidResult(true, null, agreement.Number, citing.Select(f => f.ToString().ToUpperInvariant()).Order(StringComparer.Ordinal).ToList());
+            return AgreementVoidResult.Refused("There is no such agreement.");
         }
-        finally
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await DatabaseCounters.LockAsync(db, DatabaseCounters.AgreementStatusLock(kind.Value.ToString()), cancellationToken);
+        var agreement = await db.Agreements.FirstAsync(a => a.Id == id, cancellationToken);
+        if (!CanVoid(agreement.Status))
         {
-            AgreementNumbers.Gate.Release();
+            return AgreementVoidResult.Refused($"{agreement.Number} is already void.");
         }
+        var previous = agreement.Status;
+        agreement.Status = AgreementStatus.Voided;
+        agreement.StatusReason = text;
+        agreement.StatusChangedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await audit.RecordAsync(db, "agreement.voided", nameof(Agreement), id.ToString(),
+            new { agreement.Number, from = previous.ToString(), reason = text });
+        var citing = await db.Attestations.AsNoTracking()
+            .Where(a => a.EvidenceId == id)
+            .Select(a => a.Framework)
+            .ToListAsync(cancellationToken);
+        await AttestationLedger.EvidenceVoidedAsync(db, audit, await currentUser.GetActorAsync(), agreement, agreement.StatusChangedAtUtc.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new AgreementVoidResult(true, null, agreement.Number, citing.Select(f => f.ToString().ToUpperInvariant()).Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Only an agreement in force or replaced can be voided; a void is final.</summary>

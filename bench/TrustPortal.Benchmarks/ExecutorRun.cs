@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustPortal.Testing;
+using TrustPortal.Web.Features.Dpa;
+
+namespace TrustPortal.Benchmarks;
+
+/// <summary>
+/// "executor [signers] [seconds]": N signed-in customers execute the seeded DPA back to back against one portal
+/// (Release build, real SQLite file) for a fixed time, nothing else running. Prints executions per second and the
+/// p50/p95/p99 latency of one execution (validate, number, render, seal, store, audit, outbox, commit). Exits 1 on any
+/// error, any lost execution, or a gap or duplicate in the numbers.
+/// </summary>
+public static class ExecutorRun
+{
+    public static async Task<int> RunAsync(int signers, TimeSpan duration, TimeSpan warmUp)
+    {
+        using var portal = new QuietPortal();
+        _ = portal.BaseAddress;
+        var customer = await portal.PrincipalForAsync("customer@globex.example");
+        Console.WriteLine($"Executor: {signers} concurrent signers for {duration.TotalSeconds:0} s (after {warmUp.TotalSeconds:0} s warm-up), {Environment.ProcessorCount} cores");
+
+        // Warm-up: JIT, fonts, the seal certificate, SQLite page cache.
+        await RunPhaseAsync(portal, customer, Math.Min(signers, 4), warmUp, new ConcurrentBag<double>(), new ConcurrentBag<string>(), new ConcurrentBag<Guid>());
+
+        var latencies = new ConcurrentBag<double>();
+        var errors = new ConcurrentBag<string>();
+        var executed = new ConcurrentBag<Guid>();
+        var wall = Stopwatch.StartNew();
+        await RunPhaseAsync(portal, customer, signers, duration, latencies, errors, executed);
+        wall.Stop();
+
+        await using var db = portal.CreateDbContext();
+        var ids = executed.ToList();
+        var stored = 0;
+        foreach (var chunk in ids.Chunk(500))
+        {
+            stored += await db.Agreements.CountAsync(a => chunk.Contains(a.Id) && db.AgreementDocuments.Any(d => d.AgreementId == a.Id));
+        }
+        var sequences = await db.Agreements.Where(a => a.Kind == TrustPortal.Web.Features.Agreements.AgreementKind.Dpa && a.Year == DateTime.UtcNow.Year)
+            .Select(a => a.Sequence).OrderBy(s => s).ToListAsync();
+        var gapless = sequences.Count == 0 || (sequences.Distinct().Count() == sequences.Count && sequences[^1] - sequences[0] + 1 == sequences.Count);
+
+        var sorted = latencies.Order().ToArray();
+        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"executions: {sorted.Length} in {wall.Elapsed.TotalSeconds:0.0} s = {sorted.Length / wall.Elapsed.TotalSeconds:0.0} /s; "
+            + $"p50 {Percentile(0.50):0.0} ms, p95 {Percentile(0.95):0.0} ms, p99 {Percentile(0.99):0.0} ms, max {(sorted.Length == 0 ? 0 : sorted[^1]):0.0} ms"));
+        Console.WriteLine($"errors: {errors.Count}; lost: {ids.Count - stored} of {ids.Count}; numbers consecutive without duplicates: {gapless}");
+        foreach (var error in errors.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(5))
+        {
+            Console.WriteLine($"  {error.Count()} x {error.Key}");
+        }
+        return errors.IsEmpty && stored == ids.Count && gapless ? 0 : 1;
+    }
+
+    private static async Task RunPhaseAsync(QuietPortal portal, System.Security.Claims.ClaimsPrincipal customer, int signers, TimeSpan duration,
+        ConcurrentBag<double> latencies, ConcurrentBag<string> errors, ConcurrentBag<Guid> executed)
+    {
+        var stop = DateTime.UtcNow + duration;
+        var workers = Enumerable.Range(0, signers).Select(signer => Task.Run(async () =>
+        {
+            while (DateTime.UtcNow < stop)
+            {
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    await using var scope = portal.ScopeAs(customer, $"198.51.100.{signer % 250}", "ExecutorRun/1.0");
+                    var draft = Draft(signer);
+                    var result = await scope.ServiceProvider.GetRequiredService<DpaService>().ExecuteAsync(draft, new DpaSignature { TypedName = draft.SignatoryName, Consent = true });
+                    if (!result.Succeeded)
+                    {
+                        errors.Add($"DPA refused: {string.Join(" ", result.Errors.Select(e => e.ErrorMessage))}");
+                        continue;
+                    }
+                    latencies.Add(watch.Elapsed.TotalMilliseconds);
+                    executed.Add(result.AgreementId!.Value);
+                }
+#pragma warning disable CA1031 // A benchmark records every failure and goes on.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    errors.Add(exception.GetType().Name + ": " + exception.Message);
+                }
+            }
+        })).ToList();
+        await Task.WhenAll(workers);
+    }
+
+    private sealed class QuietPortal : PortalFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        };
+    }
+
+    private static DpaDraft Draft(int signer) => new()
+    {
+        LegalName = $"Executor Customer {signer}",
+        Address = "1 Bench Street, Springfield",
+        Country = "United States",
+        SignatoryName = "Gale Globex",
+        SignatoryTitle = "Chief Executive Officer",
+        SignatoryEmail = "gale@globex.example",
+        DataSubjects = [DpaOptions.DataSubjects[0]],
+        DataCategories = [DpaOptions.DataCategories[0]],
+        Purposes = "Benchmarking the agreement executor.",
+    };
+}
