@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustPortal.IntegrationTests.Baa;
+using TrustPortal.IntegrationTests.Dpa;
+using TrustPortal.Testing;
+using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Baa;
+using TrustPortal.Web.Features.Dpa;
+
+namespace TrustPortal.IntegrationTests.Reliability;
+
+/// <summary>
+/// Two portal hosts in one test process with nothing in common but the database file: each has its own data folder,
+/// its own services and singletons, and the same audit chain key, as two instances of one deployment would.
+/// </summary>
+public sealed class TwoHostsOnOneDatabase : IAsyncLifetime
+{
+    private static readonly string ChainKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public SharedDatabaseHost First { get; } = new(databasePath: null, ChainKey);
+
+    public SharedDatabaseHost Second { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        // The first host migrates and seeds; the second starts on the database the first made.
+        _ = First.BaseAddress;
+        Second = new SharedDatabaseHost(Path.Combine(First.DataDirectory, "portal.db"), ChainKey);
+        _ = Second.BaseAddress;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Second.DisposeAsync();
+        await First.DisposeAsync();
+    }
+}
+
+public sealed class SharedDatabaseHost(string? databasePath, string chainKey) : PortalFactory
+{
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Audit:ChainKey"] = chainKey,
+        ["Demo:Seed"] = databasePath is null ? "true" : "false",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (databasePath is not null)
+        {
+            builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={databasePath}");
+        }
+    }
+}
+
+/// <summary>
+/// The executor's guarantees come from the database, not from one process: two hosts executing at once hand out
+/// consecutive numbers with no gap and no duplicate, every PDF is sealed, and the audit chain stays whole.
+/// </summary>
+public sealed class TwoHostExecutionTests(TwoHostsOnOneDatabase hosts) : IClassFixture<TwoHostsOnOneDatabase>
+{
+    private const string Legal = "legal@trustportal.local";
+    private const int Dpas = 100;
+    private const int Baas = 20;
+
+    [Fact]
+    public async Task HundredDpasAndTwentyBaaCountersignatures_OnTwoHostsAtOnce_AreNumberedWithoutGapsSealedAndAudited()
+    {
+        var baaRequests = new List<Guid>();
+        for (var i = 0; i < Baas; i++)
+        {
+            baaRequests.Add(await AwaitingCountersignatureAsync(hosts.First, $"{BaaTestData.NewTag()} Two Hosts {i}"));
+        }
+        var customers = new[] { DpaTestData.GlobexEmail, DpaTestData.AcmeEmail };
+        var portals = new PortalFactory[] { hosts.First, hosts.Second };
+
+        var dpaRuns = Enumerable.Range(0, Dpas).Select(i => Task.Run(async () =>
+        {
+            var portal = portals[i % 2];
+            var user = await portal.PrincipalForAsync(customers[i / 2 % 2]);
+            await using var scope = portal.ScopeAs(user);
+            var draft = DpaTestData.GlobexDraft();
+            draft.LegalName = $"Two Hosts Customer {i}";
+            var result = await scope.ServiceProvider.GetRequiredService<DpaService>().ExecuteAsync(draft, DpaTestData.Signature());
+            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.ErrorMessage)));
+            return result.AgreementId!.Value;
+        }));
+        var baaRuns = baaRequests.Select((id, i) => Task.Run(async () =>
+        {
+            var portal = portals[i % 2];
+            var version = await BaaTestData.VersionAsync(portal, id);
+            var result = await BaaTestData.AsAsync<BaaCountersignService, BaaResult>(portal, Legal, s => s.CountersignAsync(id, version));
+            Assert.True(result.Succeeded, result.Message);
+            return result.Id!.Value;
+        }));
+        var executed = await Task.WhenAll(dpaRuns.Concat(baaRuns));
+
+        await using var db = hosts.First.CreateDbContext();
+        var year = (await db.Agreements.SingleAsync(a => a.Id == executed[0])).Year;
+        foreach (var kind in new[] { AgreementKind.Dpa, AgreementKind.Baa })
+        {
+            // Every number of the kind and year, the demo's and this run's: 1..n, each once.
+            var sequences = await db.Agreements.Where(a => a.Kind == kind && a.Year == year).Select(a => a.Sequence).ToListAsync();
+            sequences.Sort();
+            Assert.Equal(Enumerable.Range(1, sequences.Count), sequences);
+        }
+        var mine = await db.Agreements.Where(a => executed.Contains(a.Id)).ToListAsync();
+        Assert.Equal(Dpas, mine.Count(a => a.Kind == AgreementKind.Dpa));
+        Assert.Equal(Baas, mine.Count(a => a.Kind == AgreementKind.Baa));
+        Assert.All(mine, a => Assert.Equal(
+            $"{a.Kind.ToString().ToUpperInvariant()}-{a.Year}-{a.Sequence.ToString("000000", CultureInfo.InvariantCulture)}", a.Number));
+
+        foreach (var id in executed)
+        {
+            var pdf = await db.AgreementDocuments.Where(d => d.AgreementId == id).Select(d => d.Content).SingleAsync();
+            Assert.True(PdfTools.IsValidlySealed(pdf), PdfTools.Pdfsig(pdf));
+        }
+        var audited = await db.AuditEvents.Where(e => e.Action == "agreement.executed").Select(e => e.EntityId).ToListAsync();
+        Assert.All(executed, id => Assert.Single(audited, e => e == id.ToString()));
+
+        foreach (var host in portals)
+        {
+            var report = await host.Services.GetRequiredService<AuditChainVerifier>().VerifyAsync();
+            Assert.True(report.IsIntact, $"{report.Problem} {report.Evidence}");
+        }
+    }
+
+    /// <summary>A new organization's BAA request taken through review and the customer's signature.</summary>
+    private static async Task<Guid> AwaitingCountersignatureAsync(PortalFactory portal, string organizationName)
+    {
+        var (id, customer) = await BaaTestData.SubmitNewAsync(portal, organizationName);
+        await BaaTestData.ReviewAsync(portal, s => s.AssignToMeAsync([id]));
+        await BaaTestData.ReviewAsync(portal, async s => await s.SaveChecklistAsync(id, await BaaTestData.VersionAsync(portal, id), new BaaChecklist(true, true, true)));
+        await BaaTestData.ReviewAsync(portal, async s => await s.ApproveAsync(id, await BaaTestData.VersionAsync(portal, id)));
+        var signed = await BaaTestData.AsAsync<BaaCustomerService, BaaResult>(portal, customer,
+            s => s.SignAsync(id, new BaaSignature { SignerName = "Pat Tester", SignerTitle = "Chief Privacy Officer", TypedName = "Pat Tester", Consent = true }));
+        Assert.True(signed.Succeeded, signed.Message);
+        return id;
+    }
+}
