@@ -12,5 +12,6 @@ public static class BaaRegistration
         builder.Services.AddScoped<BaaCustomerService>();
         builder.Services.AddScoped<BaaReviewService>();
         builder.Services.AddScoped<BaaCountersignService>();
+        builder.Services.AddHostedService<BaaResponseDueBackfill>();
     }
 }
