@@ -283,22 +283,6 @@ public sealed class BaaReviewTests(PortalFactory portal) : IClassFixture<PortalF
     }
 
     [Fact]
-    public async Task ReviewPages_ForACustomer_RedirectToAccessDenied()
-    {
-        var (id, customer) = await SubmitNewAsync(portal, $"Pages {NewTag()}");
-        using var client = new PortalClient(portal.BaseAddress);
-        await client.SignInAsync(customer, PortalFactory.DemoPassword);
-
-        foreach (var url in new[] { "/sales/baa", $"/sales/baa/{id}" })
-        {
-            using var response = await client.GetAsync(url);
-
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        }
-    }
-
-    [Fact]
     public async Task QueuePage_ForSales_IsOkAndExplainsTheResponseTarget()
     {
         using var client = new PortalClient(portal.BaseAddress);
