@@ -35,13 +35,23 @@ builder.AddDemoData();
 
 var app = builder.Build();
 
-await app.MigrateDatabaseAsync();
+// "backup <file>" copies the SQLite database as it is, never migrating it first.
 if (await DatabaseBackup.TryRunAsync(app, args))
 {
     return;
 }
-await app.AdoptAuditChainAsync();
-await app.SeedAgreementTemplatesAsync();
+// "migrate" prepares the database once for every instance (migrations, audit chain, templates) and exits. Instances
+// started with Database:MigrateOnStartup=false then never race each other on an empty database.
+if (args is ["migrate", ..])
+{
+    await PrepareDatabaseAsync(app);
+    Console.WriteLine("The database is migrated and seeded.");
+    return;
+}
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+{
+    await PrepareDatabaseAsync(app);
+}
 await app.SeedDemoDataAsync();
 
 app.UsePortalPipeline();
@@ -51,6 +61,14 @@ app.MapSoc2Endpoints();
 app.MapAttestationEndpoints();
 
 app.Run();
+
+// Migrations, then what every installation needs once: the audit chain adopted and the shipped templates.
+static async Task PrepareDatabaseAsync(WebApplication app)
+{
+    await app.MigrateDatabaseAsync();
+    await app.AdoptAuditChainAsync();
+    await app.SeedAgreementTemplatesAsync();
+}
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

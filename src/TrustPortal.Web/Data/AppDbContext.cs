@@ -13,9 +13,13 @@ using TrustPortal.Web.Infrastructure;
 
 namespace TrustPortal.Web.Data;
 
-/// <summary>The unit of work. Saving chains any new audit events onto the trail in the same transaction.</summary>
+/// <summary>
+/// The unit of work. Saving chains any new audit events onto the trail in the same transaction. The running portal uses
+/// a provider's subclass (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>), which only names
+/// that provider's migrations; the model is this one.
+/// </summary>
 /// <param name="auditChain">Signs and links audit events; contexts built by hand without it cannot record them.</param>
-public class AppDbContext(DbContextOptions<AppDbContext> options, AuditChainWriter? auditChain = null) : IdentityDbContext<ApplicationUser>(options)
+public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain = null) : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
@@ -49,6 +53,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, AuditChainWrit
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        SearchText.Map(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
+        // Every stored time is UTC, kept to the microsecond (what PostgreSQL keeps), and read back as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcTimeConverter>();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

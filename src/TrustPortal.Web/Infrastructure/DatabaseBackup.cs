@@ -26,6 +26,12 @@ public static class DatabaseBackup
         }
         await using var scope = app.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        if (!db.Database.IsSqlite())
+        {
+            await Console.Error.WriteLineAsync("The backup command copies the SQLite database. On PostgreSQL use pg_dump (see deploy/README.md).");
+            Environment.ExitCode = 2;
+            return true;
+        }
         var path = Path.GetFullPath(target);
         var pages = await BackupAsync(db, path);
         Console.WriteLine($"Backed up the database to {path} ({pages} pages, {new FileInfo(path).Length:N0} bytes).");

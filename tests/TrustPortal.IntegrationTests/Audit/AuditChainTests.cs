@@ -295,8 +295,8 @@ public sealed class AuditChainTests
     /// <summary>Builds the schema of the release before the chain key and writes <paramref name="count"/> events the way it did.</summary>
     private static async Task<long> CreateLegacyDatabaseAsync(string path, int count)
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
-        await using (var db = new AppDbContext(options))
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
+        await using (var db = new SqliteAppDbContext(options))
         {
             await db.GetInfrastructure().GetRequiredService<IMigrator>().MigrateAsync("ScaleIndexes");
         }

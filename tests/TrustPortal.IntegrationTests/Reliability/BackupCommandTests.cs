@@ -3,16 +3,19 @@ using Microsoft.Data.Sqlite;
 
 namespace TrustPortal.IntegrationTests.Reliability;
 
-/// <summary>The documented command line, run as a real process: <c>TrustPortal.Web backup &lt;file&gt;</c>.</summary>
+/// <summary>The documented command lines, run as real processes: <c>TrustPortal.Web migrate</c> and <c>backup &lt;file&gt;</c>.</summary>
 public sealed class BackupCommandTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("trustportal-backup-").FullName;
 
     [Fact]
-    public async Task BackupArgument_WritesAConsistentCopy_AndRefusesToOverwrite()
+    public async Task Migrate_ThenBackup_WritesAConsistentCopy_AndRefusesToOverwrite()
     {
         var target = Path.Combine(folder, "copy.db");
 
+        var (migrateCode, migrateOutput) = await RunPortalAsync("migrate");
+        Assert.True(migrateCode == 0, $"exit {migrateCode}: {migrateOutput}");
+        Assert.Contains("The database is migrated and seeded.", migrateOutput, StringComparison.Ordinal);
         var (code, output) = await RunPortalAsync("backup", target);
         var (secondCode, secondOutput) = await RunPortalAsync("backup", target);
 

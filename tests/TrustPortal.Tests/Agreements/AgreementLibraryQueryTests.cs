@@ -19,6 +19,7 @@ public sealed class AgreementLibraryQueryTests : IDisposable
     public AgreementLibraryQueryTests()
     {
         connection.Open();
+        SearchText.SqliteFunctions.Register(connection);
         db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).Options);
         db.Database.EnsureCreated();
     }

@@ -15,6 +15,7 @@ public sealed class AttestationQueryTests : IDisposable
     public AttestationQueryTests()
     {
         connection.Open();
+        SearchText.SqliteFunctions.Register(connection);
         db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).Options);
     }
 
@@ -25,7 +26,7 @@ public sealed class AttestationQueryTests : IDisposable
             Search: "Acme", Page: 2, PageSize: 25)).ToQueryString();
 
         Assert.Contains("WHERE", sql, StringComparison.Ordinal);
-        Assert.Contains("LIKE @pattern ESCAPE '\\'", sql, StringComparison.Ordinal);
+        Assert.Contains("\"portal_like\"(\"o\".\"Name\", @pattern)", sql, StringComparison.Ordinal);
         Assert.Contains(".param set @framework 'Gdpr'", sql, StringComparison.Ordinal);
         Assert.Contains("\"Framework\" = @framework", sql, StringComparison.Ordinal);
         Assert.Contains(".param set @status 'Superseded'", sql, StringComparison.Ordinal);

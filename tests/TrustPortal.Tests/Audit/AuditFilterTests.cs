@@ -15,6 +15,7 @@ public sealed class AuditFilterTests : IAsyncLifetime, IDisposable
     public AuditFilterTests()
     {
         connection.Open();
+        SearchText.SqliteFunctions.Register(connection);
         var chain = new AuditChainWriter(new AuditChainKey(new byte[32]), checkpoint: null, TimeProvider.System, NullLogger<AuditChainWriter>.Instance);
         db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).Options, chain);
     }

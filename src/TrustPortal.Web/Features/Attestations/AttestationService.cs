@@ -64,7 +64,7 @@ public sealed class AttestationService(IDbContextFactory<AppDbContext> dbFactory
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = SearchPattern.Contains(query.Search);
-            organizations = organizations.Where(o => EF.Functions.Like(o.Name, pattern, SearchPattern.Escape));
+            organizations = organizations.Where(o => SearchText.Like(o.Name, pattern));
         }
         if (query.Framework is { } framework && query.Status is { } status)
         {

@@ -135,7 +135,7 @@ public sealed class AuditChainWriter(AuditChainKey key, AuditCheckpoint? checkpo
             Sequence = last.Sequence,
             Hash = last.Hash,
             AdoptedThroughSequence = last.Sequence,
-            AdoptedAtUtc = count == 0 ? null : clock.GetUtcNow().UtcDateTime,
+            AdoptedAtUtc = count == 0 ? null : UtcTimeConverter.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
         };
         head.Mac = key.SignHead(head);
         db.AuditHeads.Add(head);

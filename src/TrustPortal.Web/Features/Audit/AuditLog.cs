@@ -32,8 +32,8 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, CurrentU
         {
             var pattern = SearchPattern.Contains(filter.Search);
             var ids = referencedIds ?? [];
-            query = query.Where(e => EF.Functions.Like(e.Action, pattern, SearchPattern.Escape) || EF.Functions.Like(e.ActorName, pattern, SearchPattern.Escape)
-                || EF.Functions.Like(e.EntityType, pattern, SearchPattern.Escape) || EF.Functions.Like(e.EntityId, pattern, SearchPattern.Escape)
+            query = query.Where(e => SearchText.Like(e.Action, pattern) || SearchText.Like(e.ActorName, pattern)
+                || SearchText.Like(e.EntityType, pattern) || SearchText.Like(e.EntityId, pattern)
                 || ids.Contains(e.EntityId));
         }
         if (!string.IsNullOrWhiteSpace(filter.EntityType))
@@ -43,7 +43,7 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, CurrentU
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
             var actor = SearchPattern.Contains(filter.Actor);
-            query = query.Where(e => EF.Functions.Like(e.ActorName, actor, SearchPattern.Escape));
+            query = query.Where(e => SearchText.Like(e.ActorName, actor));
         }
         if (!string.IsNullOrWhiteSpace(filter.Action))
         {

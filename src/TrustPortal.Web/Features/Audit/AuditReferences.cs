@@ -142,7 +142,7 @@ public static partial class AuditReferences
         var pattern = SearchPattern.Contains(search);
         var ids = new List<string>();
 
-        ids.AddRange((await db.Agreements.AsNoTracking().Where(a => EF.Functions.Like(a.Number, pattern, SearchPattern.Escape))
+        ids.AddRange((await db.Agreements.AsNoTracking().Where(a => SearchText.Like(a.Number, pattern))
             .Select(a => a.Id).Take(Limit).ToListAsync(cancellationToken)).Select(g => g.ToString()));
 
         if (BaaReferenceNumber().Match(search.Trim()) is { Success: true } match
@@ -152,7 +152,7 @@ public static partial class AuditReferences
                 .Select(g => g.ToString()));
         }
 
-        var organizations = await db.Organizations.AsNoTracking().Where(o => EF.Functions.Like(o.Name, pattern, SearchPattern.Escape))
+        var organizations = await db.Organizations.AsNoTracking().Where(o => SearchText.Like(o.Name, pattern))
             .Select(o => o.Id).Take(Limit).ToListAsync(cancellationToken);
         if (organizations.Count > 0)
         {
@@ -164,7 +164,7 @@ public static partial class AuditReferences
                 .ToListAsync(cancellationToken)).Select(g => g.ToString()));
         }
 
-        ids.AddRange(await db.Users.AsNoTracking().Where(u => u.Email != null && EF.Functions.Like(u.Email, pattern, SearchPattern.Escape))
+        ids.AddRange(await db.Users.AsNoTracking().Where(u => u.Email != null && SearchText.Like(u.Email, pattern))
             .Select(u => u.Id).Take(Limit).ToListAsync(cancellationToken));
         return ids;
     }

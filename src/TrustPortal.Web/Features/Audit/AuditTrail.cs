@@ -19,7 +19,7 @@ public sealed class AuditTrail(CurrentUser currentUser, TimeProvider clock)
     {
         db.AuditEvents.Add(new AuditEvent
         {
-            OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
+            OccurredAtUtc = UtcTimeConverter.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
             ActorId = actor.UserId,
             ActorName = actor.Name,
             IpAddress = actor.IpAddress,

@@ -44,8 +44,8 @@ public sealed class BaaReviewService(
             var term = query.Search.Trim();
             var reference = term.StartsWith("BAA-R-", StringComparison.OrdinalIgnoreCase) && int.TryParse(term[6..], out var parsed) ? parsed : -1;
             var pattern = SearchPattern.Contains(term);
-            requests = requests.Where(r => r.Reference == reference || EF.Functions.Like(r.Customer.LegalName, pattern, SearchPattern.Escape)
-                || EF.Functions.Like(r.Organization!.Name, pattern, SearchPattern.Escape));
+            requests = requests.Where(r => r.Reference == reference || SearchText.Like(r.Customer.LegalName, pattern)
+                || SearchText.Like(r.Organization!.Name, pattern));
         }
         if (query.OverdueOnly)
         {
