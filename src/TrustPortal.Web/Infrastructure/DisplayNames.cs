@@ -4,6 +4,7 @@ using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Infrastructure;
 
@@ -35,16 +36,6 @@ public static class DisplayNames
         TransferMechanism v => v.DisplayName(),
         OutboxStatus v => v.DisplayName(),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a user-visible enum."),
-    };
-
-    public static string DisplayName(this ComplianceFramework framework) => framework switch
-    {
-        ComplianceFramework.Soc2Type2 => "SOC 2 Type 2",
-        ComplianceFramework.Gdpr => "GDPR",
-        ComplianceFramework.Ccpa => "CCPA",
-        ComplianceFramework.Hipaa => "HIPAA",
-        ComplianceFramework.Custom => "Other",
-        _ => throw Unnamed(framework),
     };
 
     public static string DisplayName(this CertificationStatus status) => status switch

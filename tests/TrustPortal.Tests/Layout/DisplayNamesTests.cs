@@ -6,6 +6,7 @@ using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.Baa.Review;
 using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Tests.Layout;
 
