@@ -7,8 +7,6 @@ using TrustPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TrustPortal.Documents;
-using TrustPortal.Web.Features.Dpa;
-
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Features.Agreements;
@@ -27,9 +25,6 @@ public static class AgreementsRegistration
         builder.Services.AddScoped<DocumentVerifier>();
         builder.Services.AddScoped<AgreementExecutor>();
         builder.Services.AddScoped<AgreementTemplates>();
-        builder.Services.AddScoped<DpaService>();
-        builder.Services.AddScoped<DpaSignatureRequests>();
-        builder.Services.AddScoped<SignatoryCopies>();
         builder.Services.AddAgreementLibrary();
         DocumentFonts.EnsureInstalled();
     }
@@ -47,7 +42,6 @@ public static class AgreementsRegistration
     {
         app.MapGet("/agreements/{id:guid}/pdf", DownloadAsync).RequireAuthorization();
         app.MapAgreementLibraryEndpoints();
-        app.MapSignatoryCopyEndpoint();
         app.MapPost("/api/verify", VerifyAsync)
             .AllowAnonymous()
             // A public, cookie-less API: no session to forge, so no antiforgery token.
