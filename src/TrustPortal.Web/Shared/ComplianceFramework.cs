@@ -3,6 +3,7 @@ namespace TrustPortal.Web.Shared;
 /// <summary>A standard or law the compliance program answers to.</summary>
 public enum ComplianceFramework { Soc2Type2, Gdpr, Ccpa, Hipaa, Custom }
 
+/// <summary>What readers see for each framework.</summary>
 public static class ComplianceFrameworkNames
 {
     public static string DisplayName(this ComplianceFramework framework) => framework switch
@@ -12,9 +13,6 @@ public static class ComplianceFrameworkNames
         ComplianceFramework.Ccpa => "CCPA",
         ComplianceFramework.Hipaa => "HIPAA",
         ComplianceFramework.Custom => "Other",
-        _ => throw Unnamed(framework),
+        _ => throw EnumNames.Unnamed(framework),
     };
-
-    private static ArgumentOutOfRangeException Unnamed(Enum value) =>
-        new(nameof(value), value, $"{value.GetType().Name}.{value} has no display name.");
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
