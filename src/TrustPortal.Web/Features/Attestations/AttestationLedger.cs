@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Audit;
-using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Attestations;

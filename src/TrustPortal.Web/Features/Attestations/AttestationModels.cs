@@ -1,4 +1,3 @@
-using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Attestations;

@@ -1,7 +1,6 @@
 using TrustPortal.Documents;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Audit;
-using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Shared;
 
