@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Agreements.Execution;
 using TrustPortal.Web.Features.Agreements.Library;
+using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public static class AgreementsRegistration
         builder.Services.AddScoped<DocumentVerifier>();
         builder.Services.AddScoped<AgreementExecutor>();
         builder.Services.AddScoped<AgreementTemplates>();
+        builder.Services.AddScoped<IEvidenceTimelineSource, AgreementEvidenceTimeline>();
         builder.Services.AddAgreementLibrary();
         DocumentFonts.EnsureInstalled();
     }

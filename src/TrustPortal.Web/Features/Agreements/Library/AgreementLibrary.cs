@@ -112,7 +112,7 @@ public sealed class AgreementLibrary(
             .Where(a => a.EvidenceId == id)
             .Select(a => a.Framework)
             .ToListAsync(cancellationToken);
-        await AttestationLedger.EvidenceVoidedAsync(db, audit, await currentUser.GetActorAsync(), agreement, agreement.StatusChangedAtUtc.Value);
+        await AgreementAttestations.EvidenceVoidedAsync(db, audit, await currentUser.GetActorAsync(), agreement, agreement.StatusChangedAtUtc.Value);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AgreementVoidResult(true, null, agreement.Number, citing.Select(f => f.ToString().ToUpperInvariant()).Order(StringComparer.Ordinal).ToList());
