@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
-using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;

@@ -7,8 +7,6 @@ using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
-using TrustPortal.Web.Features.Dpa;
-using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Security;
 using TrustPortal.Web.Shared;
 
