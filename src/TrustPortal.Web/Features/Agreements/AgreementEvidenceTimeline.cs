@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Attestations;
 
+using TrustPortal.Web.Shared;
+
 namespace TrustPortal.Web.Features.Agreements;
 
 /// <summary>An organization's agreements, executed and changed, on its attestation timeline.</summary>
