@@ -1,4 +1,3 @@
-using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Shared;
 using System.Globalization;
 using System.Text.RegularExpressions;
