@@ -5,6 +5,7 @@ using TrustPortal.Web.Features.Agreements.Execution;
 using TrustPortal.Web.Features.Agreements.Library;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.TrustCenter.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TrustPortal.Documents;
@@ -26,6 +27,7 @@ public static class AgreementsRegistration
         builder.Services.AddScoped<DocumentVerifier>();
         builder.Services.AddScoped<AgreementExecutor>();
         builder.Services.AddScoped<AgreementTemplates>();
+        builder.Services.AddScoped<IDpaSignatories, DpaSignatories>();
         builder.Services.AddScoped<IEvidenceTimelineSource, AgreementEvidenceTimeline>();
         builder.Services.AddAgreementLibrary();
         DocumentFonts.EnsureInstalled();

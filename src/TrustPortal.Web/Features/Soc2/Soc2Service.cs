@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Documents;
 using TrustPortal.Web.Data;
-using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Security;

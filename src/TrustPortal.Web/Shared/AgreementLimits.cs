@@ -1,6 +1,6 @@
-namespace TrustPortal.Web.Features.Agreements;
+namespace TrustPortal.Web.Shared;
 
-/// <summary>Column limits of the parties and signers stored with an agreement.</summary>
+/// <summary>Column limits of the parties and signers stored with an agreement; an NDA signer uses the same name limit.</summary>
 public static class AgreementLimits
 {
     public const int LegalNameMaxLength = 200;
