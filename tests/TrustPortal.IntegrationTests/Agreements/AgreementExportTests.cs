@@ -153,25 +153,6 @@ public sealed class AgreementExportTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal(exportsBefore, await CountExportsAsync());
     }
 
-    [Theory]
-    [InlineData(DpaTestData.AcmeEmail)]
-    [InlineData(LibraryTestData.SalesEmail)]
-    [InlineData("admin@trustportal.local")]
-    public async Task ExportAndPage_ForAnyoneButLegal_AreAccessDenied(string email)
-    {
-        using var client = await SignedInAsync(email);
-
-        using var export = await client.GetAsync("/legal/agreements/export");
-        using var page = await client.GetAsync("/legal/agreements");
-
-        foreach (var response in new[] { export, page })
-        {
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
-        }
-        Assert.NotEqual("application/zip", export.Content.Headers.ContentType?.MediaType);
-    }
-
     [Fact]
     public async Task ExportAndPage_Anonymous_AreSentToSignIn()
     {

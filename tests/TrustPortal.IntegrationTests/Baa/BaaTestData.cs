@@ -111,14 +111,6 @@ internal static class BaaTestData
 
     public static async Task<Guid> VersionAsync(PortalFactory portal, Guid id) => (await LoadAsync(portal, id)).Version;
 
-    /// <summary>Moves the submission back in time, so age, due date and overdue can be tested without waiting.</summary>
-    public static async Task SubmittedDaysAgoAsync(PortalFactory portal, Guid id, int days)
-    {
-        await using var db = portal.CreateDbContext();
-        var at = DateTime.UtcNow.AddDays(-days);
-        await db.BaaRequests.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.SubmittedAtUtc, at));
-    }
-
     public static string Ref(int reference) => $"BAA-R-{reference:0000}";
 
     private static async Task CreateUserAsync(PortalFactory portal, string email, string displayName, string role, Guid? organizationId)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,7 +65,7 @@ public sealed class SharedDatabaseHost(string? databasePath, string chainKey) : 
 /// The executor's guarantees come from the database, not from one process: two hosts executing at once hand out
 /// consecutive numbers with no gap and no duplicate, every PDF is sealed, and the audit chain stays whole.
 /// </summary>
-public sealed class TwoHostExecutionTests(TwoHostsOnOneDatabase hosts) : IClassFixture<TwoHostsOnOneDatabase>
+public sealed partial class TwoHostExecutionTests(TwoHostsOnOneDatabase hosts) : IClassFixture<TwoHostsOnOneDatabase>
 {
     private const string Legal = "legal@trustportal.local";
     private const int Dpas = 100;
@@ -117,10 +118,14 @@ public sealed class TwoHostExecutionTests(TwoHostsOnOneDatabase hosts) : IClassF
         Assert.All(mine, a => Assert.Equal(
             $"{a.Kind.ToString().ToUpperInvariant()}-{a.Year}-{a.Sequence.ToString("000000", CultureInfo.InvariantCulture)}", a.Number));
 
-        foreach (var id in executed)
+        foreach (var agreement in mine)
         {
-            var pdf = await db.AgreementDocuments.Where(d => d.AgreementId == id).Select(d => d.Content).SingleAsync();
+            var pdf = await db.AgreementDocuments.Where(d => d.AgreementId == agreement.Id).Select(d => d.Content).SingleAsync();
             Assert.True(PdfTools.IsValidlySealed(pdf), PdfTools.Pdfsig(pdf));
+            // PDFs drafted before the lock for an expected number are stored only when that number held: every number
+            // the PDF prints is the one stored with it.
+            var printed = AgreementNumber().Matches(PdfTools.Text(pdf)).Select(m => m.Value).Distinct();
+            Assert.Equal([agreement.Number], printed);
         }
         var audited = await db.AuditEvents.Where(e => e.Action == "agreement.executed").Select(e => e.EntityId).ToListAsync();
         Assert.All(executed, id => Assert.Single(audited, e => e == id.ToString()));
@@ -144,4 +149,7 @@ public sealed class TwoHostExecutionTests(TwoHostsOnOneDatabase hosts) : IClassF
         Assert.True(signed.Succeeded, signed.Message);
         return id;
     }
+
+    [GeneratedRegex(@"\b(DPA|BAA)-\d{4}-\d{6}\b")]
+    private static partial Regex AgreementNumber();
 }

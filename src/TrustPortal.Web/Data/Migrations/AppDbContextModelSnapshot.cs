@@ -850,6 +850,9 @@ namespace TrustPortal.Web.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ResponseDueAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -913,6 +916,8 @@ namespace TrustPortal.Web.Data.Migrations
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ResponseDueAtUtc");
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 

@@ -26,6 +26,8 @@ public static class AgreementsRegistration
         builder.Services.AddScoped<AgreementQueries>();
         builder.Services.AddScoped<DocumentVerifier>();
         builder.Services.AddScoped<AgreementExecutor>();
+        builder.Services.AddSingleton<ExecutionLanes>();
+        builder.Services.AddSingleton<ParsedTemplates>();
         builder.Services.AddScoped<AgreementTemplates>();
         builder.Services.AddScoped<IDpaSignatories, DpaSignatories>();
         builder.Services.AddScoped<IEvidenceTimelineSource, AgreementEvidenceTimeline>();

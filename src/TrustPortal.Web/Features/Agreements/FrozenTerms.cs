@@ -19,8 +19,12 @@ public sealed record FrozenTerms(
     IReadOnlyList<Subprocessor> Subprocessors,
     string SubprocessorsSha256)
 {
-    /// <summary>The current terms for a kind of agreement, or null when no template of that kind is published.</summary>
-    public static async Task<FrozenTerms?> LoadCurrentAsync(AppDbContext db, AgreementKind kind, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The current terms for a kind of agreement, or null when no template of that kind is published. With
+    /// <paramref name="parsedTemplates"/>, a template version already parsed in this process is not parsed again.
+    /// </summary>
+    public static async Task<FrozenTerms?> LoadCurrentAsync(AppDbContext db, AgreementKind kind,
+        Execution.ParsedTemplates? parsedTemplates = null, CancellationToken cancellationToken = default)
     {
         var template = await db.AgreementTemplates.AsNoTracking()
             .Where(t => t.Kind == kind)
@@ -30,7 +34,7 @@ public sealed record FrozenTerms(
         {
             return null;
         }
-        var parsed = TemplateParser.Parse(template.Body).Template
+        var parsed = parsedTemplates?.For(template) ?? TemplateParser.Parse(template.Body).Template
             ?? throw new InvalidOperationException($"Published template {kind} v{template.Version} does not parse.");
         var commitments = await db.ContentVersions.AsNoTracking()
             .OrderByDescending(v => v.Number)

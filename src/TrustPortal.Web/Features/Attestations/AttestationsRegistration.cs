@@ -7,7 +7,12 @@ namespace TrustPortal.Web.Features.Attestations;
 
 public static class AttestationsRegistration
 {
-    public static void AddAttestations(this IHostApplicationBuilder builder) => builder.Services.AddScoped<AttestationService>();
+    public static void AddAttestations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AttestationService>();
+        builder.Services.AddSingleton<AttestationExpiry>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AttestationExpiry>());
+    }
 
     public static void MapAttestationEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/legal/attestations.csv", ExportCsvAsync).RequireAuthorization(Policies.ViewAttestations);

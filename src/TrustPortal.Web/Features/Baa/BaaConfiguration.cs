@@ -11,6 +11,7 @@ public sealed class BaaRequestConfiguration : IEntityTypeConfiguration<BaaReques
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => r.Reference).IsUnique();
         builder.HasIndex(r => new { r.Status, r.SubmittedAtUtc });
+        builder.HasIndex(r => new { r.Status, r.ResponseDueAtUtc });
         builder.HasIndex(r => r.OrganizationId);
         builder.HasIndex(r => r.AssignedToUserId);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);

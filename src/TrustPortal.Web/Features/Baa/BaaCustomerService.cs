@@ -65,6 +65,7 @@ public sealed class BaaCustomerService(
             RequestedByName = me.DisplayName,
             RequestedByEmail = me.Email,
             SubmittedAtUtc = now,
+            ResponseDueAtUtc = BaaRules.ResponseDueAt(now, options.Value.ResponseTimeBusinessDays),
             UpdatedAtUtc = now,
             Customer = new PartyDetails { LegalName = useCase.LegalName.Trim(), Address = useCase.Address.Trim(), Country = useCase.Country },
             Role = useCase.Role,

@@ -36,6 +36,7 @@ internal sealed class BaaExecution(Guid requestId, Guid version, UserSnapshot co
 
     public async Task<string?> PrepareAsync(AppDbContext db, ExecutionFacts facts, CancellationToken cancellationToken)
     {
+        Refusal = null;
         var (loaded, refusal) = await BaaVersions.LoadAsync(db, requestId, version);
         if (loaded is null)
         {

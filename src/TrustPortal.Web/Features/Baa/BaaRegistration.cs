@@ -15,5 +15,6 @@ public static class BaaRegistration
         builder.Services.AddScoped<IEvidenceTimelineSource, BaaEvidenceTimeline>();
         builder.Services.AddScoped<BaaReviewService>();
         builder.Services.AddScoped<BaaCountersignService>();
+        builder.Services.AddHostedService<BaaResponseDueBackfill>();
     }
 }

@@ -28,6 +28,11 @@ public class BaaRequest
     public string RequestedByName { get; set; } = "";
     public string RequestedByEmail { get; set; } = "";
     public DateTime SubmittedAtUtc { get; set; }
+    /// <summary>
+    /// When Sales should have answered: the response-time target in business days after submission, fixed when the
+    /// request is submitted so the queue's chip and its "Overdue only" filter read the same moment.
+    /// </summary>
+    public DateTime ResponseDueAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
     public PartyDetails Customer { get; set; } = new();

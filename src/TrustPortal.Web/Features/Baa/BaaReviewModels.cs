@@ -19,8 +19,8 @@ public sealed record BaaQueueQuery(
     public const string Unassigned = "unassigned";
 }
 
-public sealed record BaaQueueRow(Guid Id, int Reference, string OrganizationName, string LegalName, BaaStatus Status, string? AssignedToName,
-    DateTime SubmittedAtUtc, DateTime DueAtUtc, bool Overdue, int AgeBusinessDays);
+public sealed record BaaQueueRow(Guid Id, int Reference, string OrganizationName, string LegalName, BaaStatus Status, string? AssignedToUserId,
+    string? AssignedToName, DateTime SubmittedAtUtc, DateTime DueAtUtc, bool Overdue, int AgeBusinessDays);
 
 public sealed record BaaQueuePage(IReadOnlyList<BaaQueueRow> Rows, int Total);
 

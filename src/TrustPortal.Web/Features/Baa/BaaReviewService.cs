@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Infrastructure;
@@ -18,11 +17,8 @@ public sealed class BaaReviewService(
     CurrentUser currentUser,
     AuditTrail audit,
     BaaNotifications notify,
-    IOptions<BaaOptions> options,
     TimeProvider clock)
 {
-    private int TargetDays => options.Value.ResponseTimeBusinessDays;
-
     public async Task<BaaQueuePage> QueryQueueAsync(BaaQueueQuery query, CancellationToken cancellationToken = default)
     {
         if (!await IsReviewerAsync())
@@ -53,9 +49,8 @@ public sealed class BaaReviewService(
         }
         if (query.OverdueOnly)
         {
-            // Overdue: waiting on Sales, and submitted longer ago than the target (the same rule as IsOverdue, in SQL).
-            var latestOnTime = BusinessDays.Add(now, -TargetDays);
-            requests = requests.Where(r => (r.Status == BaaStatus.Submitted || r.Status == BaaStatus.InReview) && r.SubmittedAtUtc < latestOnTime);
+            // BaaRules.IsOverdue in SQL: waiting on Sales and past the due time stored at submission.
+            requests = requests.Where(r => (r.Status == BaaStatus.Submitted || r.Status == BaaStatus.InReview) && r.ResponseDueAtUtc < now);
         }
         var total = await requests.CountAsync(cancellationToken);
         requests = (query.SortBy, query.Descending) switch
@@ -72,14 +67,11 @@ public sealed class BaaReviewService(
         };
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var rows = await requests.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
-            .Select(r => new { r.Id, r.Reference, Organization = r.Organization!.Name, r.Customer.LegalName, r.Status, r.AssignedToName, r.SubmittedAtUtc })
+            .Select(r => new { r.Id, r.Reference, Organization = r.Organization!.Name, r.Customer.LegalName, r.Status, r.AssignedToUserId, r.AssignedToName, r.SubmittedAtUtc, r.ResponseDueAtUtc })
             .ToListAsync(cancellationToken);
         return new BaaQueuePage(rows.Select(r =>
-        {
-            var due = BusinessDays.Add(r.SubmittedAtUtc, TargetDays);
-            return new BaaQueueRow(r.Id, r.Reference, r.Organization, r.LegalName, r.Status, r.AssignedToName, r.SubmittedAtUtc, due,
-                IsOverdue(r.Status, due, now), BusinessDays.Between(r.SubmittedAtUtc, now));
-        }).ToList(), total);
+            new BaaQueueRow(r.Id, r.Reference, r.Organization, r.LegalName, r.Status, r.AssignedToUserId, r.AssignedToName, r.SubmittedAtUtc, r.ResponseDueAtUtc,
+                BaaRules.IsOverdue(r.Status, r.ResponseDueAtUtc, now), BusinessDays.Between(r.SubmittedAtUtc, now))).ToList(), total);
     }
 
     public async Task<BaaReviewView?> GetAsync(Guid id)
@@ -103,11 +95,11 @@ public sealed class BaaReviewService(
             .Select(a => new { a.Id, a.Number, a.Kind, a.Status, a.ExecutedAtUtc }).ToListAsync();
         var attestations = await db.Attestations.AsNoTracking().Where(a => a.OrganizationId == request.OrganizationId)
             .Select(a => new { a.Framework, a.Status, a.EvidenceLabel }).ToListAsync();
-        var due = BusinessDays.Add(request.SubmittedAtUtc, TargetDays);
+        var due = request.ResponseDueAtUtc;
         var now = clock.GetUtcNow().UtcDateTime;
         return new BaaReviewView(request.Id, request.Reference, request.Status, request.Version, request.Organization!.Name,
             $"{request.RequestedByName} ({request.RequestedByEmail})", request.SubmittedAtUtc, due,
-            IsOverdue(request.Status, due, now),
+            BaaRules.IsOverdue(request.Status, due, now),
             JsonSerializer.Deserialize<BaaUseCase>(request.UseCaseJson, BaaCustomerService.Json) ?? new BaaUseCase(),
             request.AssignedToUserId, request.AssignedToName,
             new BaaChecklist(request.CheckServicesEligible, request.CheckZeroRetentionConfigured, request.CheckNoExcludedFeatures),
@@ -264,8 +256,6 @@ public sealed class BaaReviewService(
         }
         return BaaResult.Ok(id);
     }
-
-    private static bool IsOverdue(BaaStatus status, DateTime dueUtc, DateTime nowUtc) => BaaWorkflow.AwaitsSales(status) && nowUtc > dueUtc;
 
     private Task<bool> IsReviewerAsync() => currentUser.IsInRoleAsync(Roles.Sales);
 }

@@ -31,6 +31,12 @@ public static class BaaRules
         return results;
     }
 
+    /// <summary>When a request submitted at <paramref name="submittedAtUtc"/> is due an answer from Sales.</summary>
+    public static DateTime ResponseDueAt(DateTime submittedAtUtc, int targetBusinessDays) => BusinessDays.Add(submittedAtUtc, targetBusinessDays);
+
+    /// <summary>Overdue: still waiting on Sales after its due time. The queue's filter is the same test in SQL.</summary>
+    public static bool IsOverdue(BaaStatus status, DateTime responseDueAtUtc, DateTime nowUtc) => BaaWorkflow.AwaitsSales(status) && nowUtc > responseDueAtUtc;
+
     /// <summary>A required free text (reason, question, answer, note): trimmed, 1 to 2,000 characters, no control characters.</summary>
     public static string? ValidateText(string? text, string what)
     {

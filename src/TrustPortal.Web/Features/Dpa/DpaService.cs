@@ -38,7 +38,7 @@ public sealed class DpaService(
     public async Task<AgreementContent?> PreviewAsync(DpaDraft draft, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var terms = await FrozenTerms.LoadCurrentAsync(db, AgreementKind.Dpa, cancellationToken);
+        var terms = await FrozenTerms.LoadCurrentAsync(db, AgreementKind.Dpa, cancellationToken: cancellationToken);
         return terms is null ? null : DpaDocument.Compose(terms, draft, Vendor, Options.SubprocessorObjectionDays, null, clock.GetUtcNow().UtcDateTime, urls.Absolute("/verify"));
     }
 

@@ -14,9 +14,17 @@ public sealed class IdentityEmailSender(IDbContextFactory<AppDbContext> dbFactor
 
     private string RegistrationAttemptSubject => $"Someone tried to register with your {Vendor} address";
 
+    private string ConfirmationSubject => $"Confirm your {Vendor} account";
+
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
-        SendAsync(email, $"Confirm your {Vendor} account",
-            $"Hello,\n\nPlease confirm your email address to finish creating your account:\n{confirmationLink}\n\nIf you did not register, you can ignore this message.");
+        SendAsync(email, ConfirmationSubject, ConfirmationText(confirmationLink));
+
+    /// <summary>The confirmation email, queued in the caller's unit of work: registration commits it with the account.</summary>
+    public void EnqueueConfirmationLink(AppDbContext db, string email, string confirmationLink) =>
+        outbox.Enqueue(db, email, ConfirmationSubject, ConfirmationText(confirmationLink));
+
+    private static string ConfirmationText(string confirmationLink) =>
+        $"Hello,\n\nPlease confirm your email address to finish creating your account:\n{confirmationLink}\n\nIf you did not register, you can ignore this message.";
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
         SendAsync(email, $"Reset your {Vendor} password",

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DiffPlex;
 
 namespace TrustPortal.Web.Features.TrustCenter;
 
@@ -8,22 +9,22 @@ public enum DiffKind { Unchanged, Added, Removed }
 public sealed record DiffPiece(DiffKind Kind, string Text);
 
 /// <summary>
-/// A small longest-common-subsequence diff over lines or words, for showing readers what changed between two
-/// published versions. Texts here are at most a few thousand words, so the quadratic table is fine; beyond a budget it
-/// falls back to "all removed, all added" rather than use unbounded memory.
+/// A diff over lines or words (DiffPlex's Myers algorithm on our own tokens), for showing readers what changed between
+/// two published versions. The common start and end are cut first, since most edits touch a small part of a section;
+/// beyond a budget of changed tokens it falls back to "all removed, all added" rather than spend unbounded time.
 /// </summary>
 public static partial class TextDiff
 {
-    /// <summary>The largest LCS table (old tokens × new tokens) computed; about 16 MB of ints.</summary>
+    /// <summary>The largest changed middle (old tokens × new tokens) that is diffed token by token.</summary>
     public const int CellBudget = 4_000_000;
 
     /// <summary>Line by line; each piece's text keeps its line break.</summary>
     public static IReadOnlyList<DiffPiece> Lines(string? oldText, string? newText) =>
-        Diff(SplitLines(oldText), SplitLines(newText));
+        Diff(SplitLines(oldText), SplitLines(newText), SplitLines);
 
     /// <summary>Word by word; whitespace runs are tokens too, so joining the pieces gives back both texts exactly.</summary>
     public static IReadOnlyList<DiffPiece> Words(string? oldText, string? newText) =>
-        Diff(SplitWords(oldText), SplitWords(newText));
+        Diff(SplitWords(oldText), SplitWords(newText), SplitWords);
 
     /// <summary>The old text (unchanged + removed pieces) and the new text (unchanged + added pieces).</summary>
     public static (string Old, string New) Reconstruct(IEnumerable<DiffPiece> pieces)
@@ -63,7 +64,7 @@ public static partial class TextDiff
         return lines;
     }
 
-    private static List<DiffPiece> Diff(List<string> a, List<string> b)
+    private static List<DiffPiece> Diff(List<string> a, List<string> b, Func<string?, List<string>> split)
     {
         var pieces = new List<(DiffKind Kind, string Text)>();
         // Common prefix and suffix need no table: most edits touch a small part of a section.
@@ -90,7 +91,7 @@ public static partial class TextDiff
         }
         else
         {
-            Lcs(pieces, oldMiddle, newMiddle);
+            Middle(pieces, oldMiddle, newMiddle, split);
         }
         for (var i = a.Count - suffix; i < a.Count; i++)
         {
@@ -99,44 +100,31 @@ public static partial class TextDiff
         return Merge(pieces);
     }
 
-    private static void Lcs(List<(DiffKind Kind, string Text)> pieces, List<string> a, List<string> b)
+    // DiffPlex's Myers diff over the same tokens; the chunker hands it our words or lines, so pieces keep whitespace.
+    private static void Middle(List<(DiffKind Kind, string Text)> pieces, List<string> a, List<string> b, Func<string?, List<string>> split)
     {
-        int n = a.Count, m = b.Count;
-        // length[i, j] = LCS length of a[i..] and b[j..], flattened.
-        var length = new int[(n + 1) * (m + 1)];
-        for (var i = n - 1; i >= 0; i--)
+        var result = Differ.Instance.CreateCustomDiffs(string.Concat(a), string.Concat(b), ignoreWhiteSpace: false, ignoreCase: false, text => [.. split(text)]);
+        var oldTokens = result.PiecesOld;
+        var newTokens = result.PiecesNew;
+        var x = 0;
+        foreach (var block in result.DiffBlocks)
         {
-            for (var j = m - 1; j >= 0; j--)
+            while (x < block.DeleteStartA)
             {
-                length[i * (m + 1) + j] = a[i] == b[j]
-                    ? length[(i + 1) * (m + 1) + j + 1] + 1
-                    : Math.Max(length[(i + 1) * (m + 1) + j], length[i * (m + 1) + j + 1]);
+                Add(pieces, DiffKind.Unchanged, oldTokens[x++]);
+            }
+            for (var i = 0; i < block.DeleteCountA; i++)
+            {
+                Add(pieces, DiffKind.Removed, oldTokens[x++]);
+            }
+            for (var i = 0; i < block.InsertCountB; i++)
+            {
+                Add(pieces, DiffKind.Added, newTokens[block.InsertStartB + i]);
             }
         }
-        int x = 0, y = 0;
-        while (x < n && y < m)
+        while (x < oldTokens.Count)
         {
-            if (a[x] == b[y])
-            {
-                Add(pieces, DiffKind.Unchanged, a[x++]);
-                y++;
-            }
-            else if (length[(x + 1) * (m + 1) + y] >= length[x * (m + 1) + y + 1])
-            {
-                Add(pieces, DiffKind.Removed, a[x++]);
-            }
-            else
-            {
-                Add(pieces, DiffKind.Added, b[y++]);
-            }
-        }
-        while (x < n)
-        {
-            Add(pieces, DiffKind.Removed, a[x++]);
-        }
-        while (y < m)
-        {
-            Add(pieces, DiffKind.Added, b[y++]);
+            Add(pieces, DiffKind.Unchanged, oldTokens[x++]);
         }
     }
 

@@ -23,12 +23,17 @@ public interface IAgreementExecution
     IReadOnlyList<ComplianceFramework> Covers { get; }
 
     /// <summary>
-    /// Loads and checks the caller's own rows inside the executor's transaction (a signing request, a BAA request at
-    /// the version the user saw). A message refuses the execution with nothing written and no number used.
+    /// Loads and checks the caller's own rows (a signing request, a BAA request at the version the user saw). Called
+    /// twice: first on a unit of work of its own for the draft rendered before the lock, then inside the executor's
+    /// transaction, where it decides; each call replaces what the previous one loaded. A message refuses the execution
+    /// with nothing written and no number used.
     /// </summary>
     Task<string?> PrepareAsync(AppDbContext db, ExecutionFacts facts, CancellationToken cancellationToken);
 
-    /// <summary>The printed document, numbered, and the parties as the agreement row records them.</summary>
+    /// <summary>
+    /// The printed document, numbered, and the parties as the agreement row records them: made only from what
+    /// <see cref="PrepareAsync"/> loaded and from <paramref name="facts"/>, so the same inputs compose the same document.
+    /// </summary>
     ComposedAgreement Compose(ExecutionFacts facts);
 
     /// <summary>

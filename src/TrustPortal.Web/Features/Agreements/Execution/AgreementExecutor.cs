@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustPortal.Documents;
@@ -6,18 +5,22 @@ using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements.Execution;
 
 /// <summary>
 /// The one way an agreement is executed. In one transaction: the number (a counter row, so the database, not this
-/// process, keeps numbers consecutive), the frozen terms, the caller's checks, compose, render and seal, the stored PDF
-/// with its SHA-256, superseding the organization's earlier agreement of the kind, the audit events, the attestations,
-/// and the caller's rows and emails. A failure anywhere leaves nothing behind and no number used.
+/// process, keeps numbers consecutive), the frozen terms, the caller's checks, the sealed PDF with its SHA-256,
+/// superseding the organization's earlier agreement of the kind, the audit events, the attestations, and the caller's
+/// rows and emails. A failure anywhere leaves nothing behind and no number used.
 /// </summary>
 /// <remarks>
-/// The number is printed in the PDF, so rendering happens after it is taken, inside the transaction: the write lock is
-/// held for the render (tens of milliseconds), never for a queue in this process.
+/// The number is printed in the PDF, and rendering and sealing cost more than all the database work together. So each
+/// execution first renders a draft, outside any transaction, for the number its <see cref="ExecutionLane"/> expects it
+/// to get; under the lock it composes the document again with the number it did get and stores the draft only if the
+/// two are the same document. When they differ (another instance took a number meanwhile, an earlier execution was
+/// refused) it renders under the lock, as it would without drafts: slower, never wrong.
 /// </remarks>
 public sealed class AgreementExecutor(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -26,6 +29,8 @@ public sealed class AgreementExecutor(
     PublicUrls urls,
     IOptions<VendorOptions> vendorOptions,
     IOptions<AgreementOptions> agreementOptions,
+    ExecutionLanes lanes,
+    ParsedTemplates parsedTemplates,
     TimeProvider clock,
     ILogger<AgreementExecutor> logger)
 {
@@ -41,65 +46,119 @@ public sealed class AgreementExecutor(
     public async Task<AgreementExecutionOutcome> ExecuteAsync(IAgreementExecution execution, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(execution);
-        var resync = false;
-        for (var attempt = 1; ; attempt++)
+        var lane = lanes.For(execution.Kind);
+        var turn = lane.Join();
+        Stored? stored = null;
+        ExecutionDraft? draft = null;
+        try
         {
-            try
+            draft = turn.Speculate ? await DraftAsync(execution, turn, cancellationToken) : null;
+            await lane.WaitAsync(turn);
+            var resync = false;
+            for (var attempt = 1; ; attempt++)
             {
-                return await TryExecuteAsync(execution, resync, cancellationToken);
+                try
+                {
+                    (var outcome, stored) = await TryExecuteAsync(execution, draft, resync, cancellationToken);
+                    return outcome;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    throw;
+                }
+                catch (Exception ex) when (DatabaseBusy.Is(ex))
+                {
+                    // The one transaction did not commit, so nothing is stored and no number is used: the user may retry.
+                    logger.LogWarning(ex, "The database stayed locked; a {Kind} execution was not saved.", execution.Kind);
+                    return AgreementExecutionOutcome.DatabaseBusy;
+                }
+                catch (NumberTaken taken) when (attempt < Attempts)
+                {
+                    // Only possible when the counter fell behind the stored numbers (e.g. rows restored without it): the
+                    // next attempt moves it past them first.
+                    logger.LogError("Agreement number {Number} was already stored; the counter was behind the data. Moving it on and retrying.", taken.Number);
+                    resync = true;
+                }
             }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw;
-            }
-            catch (Exception ex) when (DatabaseBusy.Is(ex))
-            {
-                // The one transaction did not commit, so nothing is stored and no number is used: the user may retry.
-                logger.LogWarning(ex, "The database stayed locked; a {Kind} execution was not saved.", execution.Kind);
-                return AgreementExecutionOutcome.DatabaseBusy;
-            }
-            catch (NumberTaken taken) when (attempt < Attempts)
-            {
-                // Only possible when the counter fell behind the stored numbers (e.g. rows restored without it): the
-                // next attempt moves it past them first.
-                logger.LogError("Agreement number {Number} was already stored; the counter was behind the data. Moving it on and retrying.", taken.Number);
-                resync = true;
-            }
+        }
+        finally
+        {
+            await lane.LeaveAsync(turn, stored is { } s ? (s.Year, s.Sequence) : null, draft is null ? null : stored?.DraftUsed);
         }
     }
 
-    private async Task<AgreementExecutionOutcome> TryExecuteAsync(IAgreementExecution execution, bool resync, CancellationToken cancellationToken)
+    /// <summary>
+    /// The PDF for the number this turn expects, made before the lock: terms, the caller's checks (read only, on their
+    /// own unit of work), compose, render and seal. Null when there is no good guess or the caller refuses; the turn then
+    /// does everything under the lock.
+    /// </summary>
+    private async Task<ExecutionDraft?> DraftAsync(IAgreementExecution execution, ExecutionTurn turn, CancellationToken cancellationToken)
     {
-        var vendor = vendorOptions.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sequence = turn.Guess is { } guess && guess.Year == now.Year
+            ? guess.Sequence
+            : await CounterValueAsync(db, execution.Kind, now.Year, cancellationToken) is { } value ? (int)(value + 1 + turn.Ahead) : (int?)null;
+        var terms = sequence is null ? null : await FrozenTerms.LoadCurrentAsync(db, execution.Kind, parsedTemplates, cancellationToken);
+        if (terms is null)
+        {
+            return null;
+        }
+        var facts = Facts(terms, sequence!.Value, now, execution.Kind);
+        if (await execution.PrepareAsync(db, facts, cancellationToken) is not null)
+        {
+            return null;
+        }
+        var composed = execution.Compose(facts);
+        return new ExecutionDraft(facts, ExecutionDraft.FingerprintOf(composed), Render(composed, facts));
+    }
+
+    private static async Task<long?> CounterValueAsync(AppDbContext db, AgreementKind kind, int year, CancellationToken cancellationToken)
+    {
+        var name = DatabaseCounters.AgreementNumber(kind.ToString(), year);
+        return await db.Counters.AsNoTracking().Where(c => c.Name == name).Select(c => (long?)c.Value).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private ExecutionFacts Facts(FrozenTerms terms, int sequence, DateTime now, AgreementKind kind) =>
+        new(terms, sequence, AgreementNumbers.Format(kind, now.Year, sequence), now, vendorOptions.Value, agreementOptions.Value, urls.Absolute("/verify"));
+
+    private byte[] Render(ComposedAgreement composed, ExecutionFacts facts)
+    {
         var options = agreementOptions.Value;
+        return AgreementRenderer.RenderAndSeal(composed.Content, seal.Certificate, new SealDetails(
+            $"{facts.Terms.Template.Title} {facts.Number} executed",
+            string.IsNullOrWhiteSpace(options.Seal.Location) ? facts.Vendor.Address : options.Seal.Location,
+            facts.Vendor.ContactEmail));
+    }
+
+    private async Task<(AgreementExecutionOutcome Outcome, Stored? Stored)> TryExecuteAsync(IAgreementExecution execution, ExecutionDraft? draft, bool resync,
+        CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // First statement: the write lock. Voids and other executions of this kind wait here, in any process.
         await DatabaseCounters.LockAsync(db, DatabaseCounters.AgreementStatusLock(execution.Kind.ToString()), cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        // The draft's time is when the signer acted; it is also the time its PDF states.
+        var now = draft?.Facts.NowUtc ?? clock.GetUtcNow().UtcDateTime;
         if (resync)
         {
             await AgreementNumbers.ResyncAsync(db, execution.Kind, now.Year, cancellationToken);
         }
         var (sequence, number) = await AgreementNumbers.NextAsync(db, execution.Kind, now.Year, cancellationToken);
-        var terms = await FrozenTerms.LoadCurrentAsync(db, execution.Kind, cancellationToken);
+        var terms = await FrozenTerms.LoadCurrentAsync(db, execution.Kind, parsedTemplates, cancellationToken);
         if (terms is null)
         {
-            return AgreementExecutionOutcome.Refused($"No {execution.Kind.ToString().ToUpperInvariant()} template is published yet. Please contact us.");
+            return (AgreementExecutionOutcome.Refused($"No {execution.Kind.ToString().ToUpperInvariant()} template is published yet. Please contact us."), null);
         }
-        var facts = new ExecutionFacts(terms, sequence, number, now, vendor, options, urls.Absolute("/verify"));
+        var facts = Facts(terms, sequence, now, execution.Kind);
         if (await execution.PrepareAsync(db, facts, cancellationToken) is { } refusal)
         {
-            return AgreementExecutionOutcome.Refused(refusal);
+            return (AgreementExecutionOutcome.Refused(refusal), null);
         }
 
         var composed = execution.Compose(facts);
-        var watch = Stopwatch.StartNew();
-        var pdf = AgreementRenderer.RenderAndSeal(composed.Content, seal.Certificate, new SealDetails(
-            $"{terms.Template.Title} {number} executed",
-            string.IsNullOrWhiteSpace(options.Seal.Location) ? vendor.Address : options.Seal.Location,
-            vendor.ContactEmail));
-        var renderMs = watch.Elapsed.TotalMilliseconds;
+        var draftUsed = draft is not null && draft.Matches(facts, composed);
+        var pdf = draftUsed ? draft!.Pdf : Render(composed, facts);
 
         var agreement = NewAgreement(execution, composed.Parties, facts);
         var document = AgreementDocument.For(agreement.Id, pdf, now);
@@ -134,10 +193,12 @@ public sealed class AgreementExecutor(
             throw;
         }
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Executed {Number} for organization {OrganizationId} in one transaction (render and seal {RenderMs:0} ms).",
-            number, agreement.OrganizationId, renderMs);
-        return AgreementExecutionOutcome.Done(agreement.Id, number, document.Sha256);
+        logger.LogInformation("Executed {Number} for organization {OrganizationId} in one transaction ({Pdf}).",
+            number, agreement.OrganizationId, draftUsed ? "PDF drafted before the lock" : "PDF rendered under the lock");
+        return (AgreementExecutionOutcome.Done(agreement.Id, number, document.Sha256), new Stored(now.Year, sequence, draftUsed));
     }
+
+    private sealed record Stored(int Year, int Sequence, bool DraftUsed);
 
     private async Task<bool> IsStoredAsync(string number, CancellationToken cancellationToken)
     {

@@ -68,6 +68,8 @@ public sealed class CertificationAdminService(
         certification.PeriodStart = input.PeriodStart;
         certification.PeriodEnd = input.PeriodEnd;
         var actor = await currentUser.GetActorAsync();
+        // A new certification's id comes from the first save; the audit event that names it commits with it, or neither does.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(db, actor, "certification.updated", nameof(Certification), certification.Id.ToString(CultureInfo.InvariantCulture), new
         {
@@ -79,6 +81,7 @@ public sealed class CertificationAdminService(
             periodEnd = certification.PeriodEnd?.ToString("O", CultureInfo.InvariantCulture),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await trustCenter.EvictCacheAsync(cancellationToken);
         return AdminResult.Ok(certification.Id);
     }
