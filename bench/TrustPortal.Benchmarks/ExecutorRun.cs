@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustPortal.Testing;
 using TrustPortal.Web.Features.Dpa;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Benchmarks;
 
@@ -40,7 +41,7 @@ public static class ExecutorRun
         {
             stored += await db.Agreements.CountAsync(a => chunk.Contains(a.Id) && db.AgreementDocuments.Any(d => d.AgreementId == a.Id));
         }
-        var sequences = await db.Agreements.Where(a => a.Kind == TrustPortal.Web.Features.Agreements.AgreementKind.Dpa && a.Year == DateTime.UtcNow.Year)
+        var sequences = await db.Agreements.Where(a => a.Kind == TrustPortal.Web.Shared.AgreementKind.Dpa && a.Year == DateTime.UtcNow.Year)
             .Select(a => a.Sequence).OrderBy(s => s).ToListAsync();
         var gapless = sequences.Count == 0 || (sequences.Distinct().Count() == sequences.Count && sequences[^1] - sequences[0] + 1 == sequences.Count);
 

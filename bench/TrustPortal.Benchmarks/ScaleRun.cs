@@ -11,6 +11,7 @@ using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Agreements.Library;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Benchmarks;
 

@@ -5,8 +5,10 @@ using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Baa;
+using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
+using TrustPortal.Web.Features.Portal;
 using TrustPortal.Web.Features.SignIn;
 using TrustPortal.Web.Features.Soc2;
 using TrustPortal.Web.Features.TrustCenter;
@@ -28,6 +30,7 @@ builder.AddContentAdmin();
 builder.AddAdministration();
 builder.AddOrganizations();
 builder.AddAgreements();
+builder.AddDpa();
 builder.AddBaa();
 builder.AddSoc2();
 builder.AddAttestations();
@@ -55,8 +58,10 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 await app.SeedDemoDataAsync();
 
 app.UsePortalPipeline();
+app.MapPortalCoreEndpoints();
 app.MapPortalEndpoints();
 app.MapAgreementEndpoints();
+app.MapDpaEndpoints();
 app.MapSoc2Endpoints();
 app.MapAttestationEndpoints();
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using TrustPortal.Web.Components;
 using TrustPortal.Web.Components.Account;
-using TrustPortal.Web.Features.Portal;
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Infrastructure;
@@ -48,7 +47,7 @@ public static class PortalPipeline
         app.UseAntiforgery();
     }
 
-    public static void MapPortalEndpoints(this WebApplication app)
+    public static void MapPortalCoreEndpoints(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz", new HealthCheckOptions
@@ -66,7 +65,6 @@ public static class PortalPipeline
             },
         }).AllowAnonymous().DisableHttpMetrics();
         app.MapThemeEndpoint();
-        app.MapWorkspaceEndpoint();
         app.MapRazorComponents<App>()
             // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own default ('self') would be a second, weaker CSP.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrustPortal.Testing;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.TrustCenter.Subscriptions;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Admin;
 

@@ -8,6 +8,7 @@ using TrustPortal.IntegrationTests.Dpa;
 using TrustPortal.Testing;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Agreements.Library;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Agreements;
 

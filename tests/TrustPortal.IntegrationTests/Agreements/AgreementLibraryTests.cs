@@ -6,6 +6,7 @@ using TrustPortal.IntegrationTests.Dpa;
 using TrustPortal.Testing;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Agreements.Library;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Agreements;
 
@@ -119,7 +120,7 @@ public sealed class AgreementLibraryTests(PortalFactory portal) : IClassFixture<
         Assert.Equal("Voided", verified.Status);
         Assert.Equal(["CCPA", "GDPR"], result.CitingAttestations);
         Assert.False(await db.Attestations.AnyAsync(a => a.EvidenceId == id));
-        var gdpr = await db.Attestations.SingleAsync(a => a.OrganizationId == agreement.OrganizationId && a.Framework == TrustPortal.Web.Features.TrustCenter.ComplianceFramework.Gdpr);
+        var gdpr = await db.Attestations.SingleAsync(a => a.OrganizationId == agreement.OrganizationId && a.Framework == ComplianceFramework.Gdpr);
         Assert.Equal(TrustPortal.Web.Features.Attestations.AttestationStatus.NotStarted, gdpr.Status);
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "attestation.updated" && e.Data.Contains("voided")));
     }

@@ -6,6 +6,7 @@ using TrustPortal.Testing;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Organizations;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Agreements;
 

@@ -5,6 +5,7 @@ using TrustPortal.Testing;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Attestations;
 

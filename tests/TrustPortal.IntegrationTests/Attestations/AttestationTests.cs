@@ -8,6 +8,7 @@ using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Attestations;
 

@@ -6,6 +6,7 @@ using TrustPortal.Testing;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Baa;
 

@@ -9,6 +9,7 @@ using TrustPortal.Testing;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Dpa.Wizard;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Dpa;
 

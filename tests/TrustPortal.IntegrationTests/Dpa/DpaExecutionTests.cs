@@ -6,6 +6,7 @@ using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Dpa;
 

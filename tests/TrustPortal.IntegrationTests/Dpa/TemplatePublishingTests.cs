@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrustPortal.Testing;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Dpa;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Dpa;
 

@@ -7,6 +7,7 @@ using TrustPortal.Testing;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Features.TrustCenter.Admin;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Reliability;
 

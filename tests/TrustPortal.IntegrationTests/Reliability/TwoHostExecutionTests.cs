@@ -11,6 +11,7 @@ using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.Dpa;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Reliability;
 

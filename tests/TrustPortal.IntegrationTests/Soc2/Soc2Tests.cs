@@ -11,6 +11,7 @@ using TrustPortal.Web.Features.Soc2;
 using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Security;
 using UglyToad.PdfPig;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Soc2;
 

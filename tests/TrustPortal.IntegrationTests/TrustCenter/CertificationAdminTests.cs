@@ -7,6 +7,7 @@ using TrustPortal.Web.Data.Demo;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Features.TrustCenter.Admin;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.TrustCenter;
 

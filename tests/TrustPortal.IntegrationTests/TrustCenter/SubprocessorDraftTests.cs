@@ -9,6 +9,7 @@ using TrustPortal.Testing;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Features.TrustCenter.Subscriptions;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.TrustCenter;
 

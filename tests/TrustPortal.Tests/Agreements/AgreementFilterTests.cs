@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Agreements.Library;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Tests.Agreements;
 

@@ -4,6 +4,7 @@ using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Agreements.Library;
 using TrustPortal.Web.Features.Organizations;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Tests.Agreements;
 

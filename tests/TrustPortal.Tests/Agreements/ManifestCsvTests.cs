@@ -1,5 +1,6 @@
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Agreements.Library;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Tests.Agreements;
 

@@ -1,4 +1,5 @@
 using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Tests.Agreements;
 

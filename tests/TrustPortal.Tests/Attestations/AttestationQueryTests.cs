@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Tests.Attestations;
 

@@ -1,4 +1,5 @@
 using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Data.Demo;
 

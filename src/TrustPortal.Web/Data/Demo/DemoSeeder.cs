@@ -7,6 +7,7 @@ using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Security;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Data.Demo;
 

@@ -10,6 +10,7 @@ using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Features.TrustCenter.Subscriptions;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Admin;
 

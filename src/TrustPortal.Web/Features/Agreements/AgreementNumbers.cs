@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements;
 

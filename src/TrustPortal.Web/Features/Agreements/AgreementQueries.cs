@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Security;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements;
 
@@ -10,6 +11,18 @@ namespace TrustPortal.Web.Features.Agreements;
 /// </summary>
 public sealed class AgreementQueries(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
 {
+    /// <summary>The DPA template version the caller's organization signed (null if none in force) and the newest one.</summary>
+    public async Task<(int? Signed, int Latest)> GetMyDpaVersionsAsync()
+    {
+        var organizationId = await currentUser.IsInRoleAsync(Roles.Customer) ? await currentUser.GetOrganizationIdAsync() : null;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var latest = await db.AgreementTemplates.Where(t => t.Kind == AgreementKind.Dpa).MaxAsync(t => (int?)t.Version) ?? 0;
+        var signed = organizationId is null ? null : await db.Agreements
+            .Where(a => a.OrganizationId == organizationId && a.Kind == AgreementKind.Dpa && a.Status == AgreementStatus.Executed)
+            .MaxAsync(a => (int?)a.TemplateVersion);
+        return (signed, latest);
+    }
+
     public async Task<AgreementView?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

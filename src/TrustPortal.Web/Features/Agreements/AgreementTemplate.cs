@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements;
-
-public enum AgreementKind { Dpa, Baa }
 
 /// <summary>
 /// One published version of an agreement's text, in the template format that <see cref="TemplateParser"/> reads.

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
-using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements;
 
@@ -53,7 +53,7 @@ public sealed class AgreementTemplates(IDbContextFactory<AppDbContext> dbFactory
             new { kind = kind.ToString(), template.Version, template.Sha256, template.ChangeSummary });
         if (kind == AgreementKind.Dpa)
         {
-            await AttestationLedger.SupersedeOlderDpaCoverageAsync(db, audit, actor, template.Version, template.PublishedAtUtc);
+            await AgreementAttestations.SupersedeOlderDpaCoverageAsync(db, audit, actor, template.Version, template.PublishedAtUtc);
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

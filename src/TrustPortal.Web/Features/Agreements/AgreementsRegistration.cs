@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Agreements.Execution;
 using TrustPortal.Web.Features.Agreements.Library;
+using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.TrustCenter.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TrustPortal.Documents;
-using TrustPortal.Web.Features.Dpa;
-
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Features.Agreements;
@@ -29,9 +29,8 @@ public static class AgreementsRegistration
         builder.Services.AddSingleton<ExecutionLanes>();
         builder.Services.AddSingleton<ParsedTemplates>();
         builder.Services.AddScoped<AgreementTemplates>();
-        builder.Services.AddScoped<DpaService>();
-        builder.Services.AddScoped<DpaSignatureRequests>();
-        builder.Services.AddScoped<SignatoryCopies>();
+        builder.Services.AddScoped<IDpaSignatories, DpaSignatories>();
+        builder.Services.AddScoped<IEvidenceTimelineSource, AgreementEvidenceTimeline>();
         builder.Services.AddAgreementLibrary();
         DocumentFonts.EnsureInstalled();
     }
@@ -49,7 +48,6 @@ public static class AgreementsRegistration
     {
         app.MapGet("/agreements/{id:guid}/pdf", DownloadAsync).RequireAuthorization();
         app.MapAgreementLibraryEndpoints();
-        app.MapSignatoryCopyEndpoint();
         app.MapPost("/api/verify", VerifyAsync)
             .AllowAnonymous()
             // A public, cookie-less API: no session to forge, so no antiforgery token.

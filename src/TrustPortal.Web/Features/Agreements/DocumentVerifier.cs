@@ -4,6 +4,8 @@ using TrustPortal.Documents;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Infrastructure;
 
+using TrustPortal.Web.Shared;
+
 namespace TrustPortal.Web.Features.Agreements;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements;
 
@@ -46,15 +47,5 @@ public sealed record FrozenTerms(
         return new FrozenTerms(template, parsed, commitments?.Number ?? 0, commitments?.Sha256 ?? "", subprocessors, HashSubprocessors(subprocessors));
     }
 
-    public static string HashSubprocessors(IEnumerable<Subprocessor> subprocessors)
-    {
-        var canonical = new StringBuilder();
-        foreach (var s in subprocessors.OrderBy(s => s.Name, StringComparer.Ordinal))
-        {
-            canonical.Append(s.Name).Append('\u001f').Append(s.Purpose).Append('\u001f').Append(s.Location).Append('\u001f')
-                .Append(s.DataCategories).Append('\u001f').Append(s.Website).Append('\u001f')
-                .Append(s.AddedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\u001e');
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
-    }
+    public static string HashSubprocessors(IEnumerable<Subprocessor> subprocessors) => SubprocessorListHash.Of(subprocessors);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements;
 

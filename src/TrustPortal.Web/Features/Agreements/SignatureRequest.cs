@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Attestations;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Audit;
-using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Attestations;
 

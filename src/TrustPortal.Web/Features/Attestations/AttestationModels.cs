@@ -1,4 +1,5 @@
-using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Data;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Attestations;
 
@@ -34,3 +35,9 @@ public sealed record AttestationPage(IReadOnlyList<AttestationRow> Rows, int Tot
 public sealed record FrameworkCoverage(ComplianceFramework Framework, int Current, int Organizations);
 
 public sealed record EvidenceEvent(DateTime AtUtc, string Title, string Detail, string? Link);
+
+/// <summary>A feature whose records are evidence adds its dated events to an organization's attestation timeline.</summary>
+public interface IEvidenceTimelineSource
+{
+    Task AddEventsAsync(AppDbContext db, Guid organizationId, List<EvidenceEvent> timeline);
+}

@@ -10,7 +10,7 @@ namespace TrustPortal.Web.Features.Attestations;
 /// Reads where organizations stand on SOC 2, GDPR, CCPA and HIPAA: a customer sees only their own organization;
 /// Legal and Sales see the matrix of all.
 /// </summary>
-public sealed class AttestationService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
+public sealed class AttestationService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IEnumerable<IEvidenceTimelineSource> timelineSources)
 {
     public async Task<AttestationRow?> GetMineAsync()
     {
@@ -22,18 +22,6 @@ public sealed class AttestationService(IDbContextFactory<AppDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync();
         var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == organizationId);
         return (await RowsAsync(db, [organization])).Single();
-    }
-
-    /// <summary>The DPA template version the caller's organization signed (null if none in force) and the newest one.</summary>
-    public async Task<(int? Signed, int Latest)> GetMyDpaVersionsAsync()
-    {
-        var organizationId = await currentUser.IsInRoleAsync(Roles.Customer) ? await currentUser.GetOrganizationIdAsync() : null;
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var latest = await db.AgreementTemplates.Where(t => t.Kind == Agreements.AgreementKind.Dpa).MaxAsync(t => (int?)t.Version) ?? 0;
-        var signed = organizationId is null ? null : await db.Agreements
-            .Where(a => a.OrganizationId == organizationId && a.Kind == Agreements.AgreementKind.Dpa && a.Status == Agreements.AgreementStatus.Executed)
-            .MaxAsync(a => (int?)a.TemplateVersion);
-        return (signed, latest);
     }
 
     public async Task<AttestationPage> QueryAsync(AttestationQuery query, CancellationToken cancellationToken = default)
@@ -149,25 +137,9 @@ public sealed class AttestationService(IDbContextFactory<AppDbContext> dbFactory
             return null;
         }
         var timeline = new List<EvidenceEvent>();
-        var agreements = await db.Agreements.AsNoTracking().Where(a => a.OrganizationId == organizationId)
-            .Select(a => new { a.Id, a.Number, a.Kind, a.Status, a.TemplateVersion, a.ExecutedAtUtc, a.StatusChangedAtUtc, a.StatusReason, a.SignerName }).ToListAsync();
-        foreach (var a in agreements)
+        foreach (var source in timelineSources)
         {
-            timeline.Add(new EvidenceEvent(a.ExecutedAtUtc, $"{a.Number} executed", $"{a.Kind.DisplayName()} template v{a.TemplateVersion}, signed by {a.SignerName}", $"/agreements/{a.Id}"));
-            if (a.StatusChangedAtUtc is { } changed)
-            {
-                timeline.Add(new EvidenceEvent(changed, $"{a.Number} {a.Status.DisplayName().ToLowerInvariant()}", a.StatusReason ?? "", $"/agreements/{a.Id}"));
-            }
-        }
-        var requests = await db.BaaRequests.AsNoTracking().Where(r => r.OrganizationId == organizationId)
-            .Select(r => new { r.Id, r.Reference, r.Status, r.SubmittedAtUtc, r.DecidedAtUtc, r.DecidedByName }).ToListAsync();
-        foreach (var r in requests)
-        {
-            timeline.Add(new EvidenceEvent(r.SubmittedAtUtc, $"BAA request BAA-R-{r.Reference:0000} submitted", $"Now {r.Status.DisplayName().ToLowerInvariant()}", $"/sales/baa/{r.Id}"));
-            if (r.DecidedAtUtc is { } decided)
-            {
-                timeline.Add(new EvidenceEvent(decided, $"BAA request BAA-R-{r.Reference:0000} decided", $"By {r.DecidedByName}", $"/sales/baa/{r.Id}"));
-            }
+            await source.AddEventsAsync(db, organizationId, timeline);
         }
         var acceptances = await db.NdaAcceptances.AsNoTracking().Where(n => n.OrganizationId == organizationId)
             .Select(n => new { n.UserName, n.Email, n.NdaVersion, n.AcceptedAtUtc, n.DeliveredAtUtc }).ToListAsync();

@@ -1,6 +1,7 @@
 using System.Text;
 using TrustPortal.Web.Security;
 using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Attestations;
 
@@ -28,21 +29,5 @@ public static class AttestationsRegistration
         {
             await writer.WriteLineAsync(Csv.Row([row.OrganizationName, .. row.Cells.Select(c => c.Status.DisplayName())]));
         }
-    }
-}
-
-/// <summary>CSV cells that open safely in a spreadsheet: quoted when needed, and never read as a formula.</summary>
-public static class Csv
-{
-    public static string Row(IEnumerable<string?> cells) => string.Join(',', cells.Select(Cell));
-
-    public static string Cell(string? value)
-    {
-        var text = value ?? "";
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            text = "'" + text;
-        }
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
     }
 }

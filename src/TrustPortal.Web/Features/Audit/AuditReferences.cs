@@ -1,3 +1,4 @@
+using TrustPortal.Web.Shared;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;

@@ -9,6 +9,7 @@ using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Baa;
 

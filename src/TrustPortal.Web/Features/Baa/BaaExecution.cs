@@ -7,6 +7,7 @@ using TrustPortal.Web.Features.Agreements.Execution;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Security;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Baa;
 

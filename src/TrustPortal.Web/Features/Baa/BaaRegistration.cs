@@ -1,3 +1,5 @@
+using TrustPortal.Web.Features.Attestations;
+
 namespace TrustPortal.Web.Features.Baa;
 
 public static class BaaRegistration
@@ -10,6 +12,7 @@ public static class BaaRegistration
             .ValidateOnStart();
         builder.Services.AddScoped<BaaNotifications>();
         builder.Services.AddScoped<BaaCustomerService>();
+        builder.Services.AddScoped<IEvidenceTimelineSource, BaaEvidenceTimeline>();
         builder.Services.AddScoped<BaaReviewService>();
         builder.Services.AddScoped<BaaCountersignService>();
         builder.Services.AddHostedService<BaaResponseDueBackfill>();

@@ -1,6 +1,6 @@
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Attestations;
-using TrustPortal.Web.Features.TrustCenter;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Baa;
 

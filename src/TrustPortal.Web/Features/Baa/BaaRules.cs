@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Baa;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Baa;
 
@@ -30,7 +31,7 @@ public sealed class BaaSignature
     public List<ValidationResult> Validate()
     {
         var results = FormValidation.Validate(this);
-        if (!string.IsNullOrWhiteSpace(TypedName) && !string.IsNullOrWhiteSpace(SignerName) && !Dpa.DpaRules.SignatureMatches(TypedName, SignerName))
+        if (!string.IsNullOrWhiteSpace(TypedName) && !string.IsNullOrWhiteSpace(SignerName) && !SignatureMatching.Matches(TypedName, SignerName))
         {
             results.Add(new ValidationResult($"Type the signatory's name exactly as entered: {SignerName.Trim()}.", [nameof(TypedName)]));
         }

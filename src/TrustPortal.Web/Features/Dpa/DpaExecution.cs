@@ -6,8 +6,8 @@ using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Agreements.Execution;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Email;
-using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Dpa;
 

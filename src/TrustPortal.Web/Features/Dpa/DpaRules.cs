@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Text;
 using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Dpa;
 
@@ -26,20 +25,12 @@ public static class DpaRules
     {
         var results = Validate(draft);
         results.AddRange(FormValidation.Validate(signature));
-        if (!string.IsNullOrWhiteSpace(signature.TypedName) && !SignatureMatches(signature.TypedName, draft.SignatoryName))
+        if (!string.IsNullOrWhiteSpace(signature.TypedName) && !SignatureMatching.Matches(signature.TypedName, draft.SignatoryName))
         {
             results.Add(new ValidationResult($"Type the signatory's name exactly as entered: {draft.SignatoryName.Trim()}.", [nameof(DpaSignature.TypedName)]));
         }
         return results;
     }
-
-    /// <summary>Same name, ignoring case, accents' composition and runs of spaces.</summary>
-    public static bool SignatureMatches(string typed, string signatory) =>
-        string.Equals(Canonical(typed), Canonical(signatory), StringComparison.OrdinalIgnoreCase);
-
-    private static string Canonical(string name) =>
-        string.Join(' ', name.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            .ToUpper(CultureInfo.InvariantCulture);
 }
 
 /// <summary>The choices the wizard offers for Annex I.</summary>

@@ -10,6 +10,7 @@ using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Dpa;
 

@@ -7,9 +7,9 @@ using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Email;
-using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Dpa;
 

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Organizations;
 
@@ -20,7 +21,7 @@ public static class OrganizationRules
         {
             return $"The name can be at most {NameMaxLength} characters.";
         }
-        return trimmed.Any(c => char.IsControl(c) || Agreements.PlainTextAttribute.IsHidden(c)) ? "The name contains characters that are not allowed." : null;
+        return trimmed.Any(c => char.IsControl(c) || PlainTextAttribute.IsHidden(c)) ? "The name contains characters that are not allowed." : null;
     }
 
     public static string? ValidateEmail(string? email)

@@ -4,12 +4,10 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Documents;
 using TrustPortal.Web.Data;
-using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
-using TrustPortal.Web.Features.Dpa;
-using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Security;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Soc2;
 
@@ -64,7 +62,7 @@ public sealed class Soc2Service(
         {
             errors.Add(new ValidationResult("Add your full name to your account first; you accept the NDA under that name."));
         }
-        else if (!errors.Any(e => e.MemberNames.Contains(nameof(NdaSignature.TypedName))) && !DpaRules.SignatureMatches(signature.TypedName, me.DisplayName))
+        else if (!errors.Any(e => e.MemberNames.Contains(nameof(NdaSignature.TypedName))) && !SignatureMatching.Matches(signature.TypedName, me.DisplayName))
         {
             errors.Add(new ValidationResult($"Type your name exactly as it is on your account: {me.DisplayName.Trim()}.", [nameof(NdaSignature.TypedName)]));
         }

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.TrustCenter;
-
-public enum ComplianceFramework { Soc2Type2, Gdpr, Ccpa, Hipaa, Custom }
 
 public enum CertificationStatus { Current, InProgress, Expired }
 

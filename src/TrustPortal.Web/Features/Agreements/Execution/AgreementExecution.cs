@@ -1,8 +1,8 @@
 using TrustPortal.Documents;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Audit;
-using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements.Execution;
 

@@ -5,6 +5,7 @@ using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements.Execution;
 

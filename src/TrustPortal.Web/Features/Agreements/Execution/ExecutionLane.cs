@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 
+using TrustPortal.Web.Shared;
+
 namespace TrustPortal.Web.Features.Agreements.Execution;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Primitives;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements.Library;
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
-using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements.Library;
 
@@ -111,7 +111,7 @@ public sealed class AgreementLibrary(
             .Where(a => a.EvidenceId == id)
             .Select(a => a.Framework)
             .ToListAsync(cancellationToken);
-        await AttestationLedger.EvidenceVoidedAsync(db, audit, await currentUser.GetActorAsync(), agreement, agreement.StatusChangedAtUtc.Value);
+        await AgreementAttestations.EvidenceVoidedAsync(db, audit, await currentUser.GetActorAsync(), agreement, agreement.StatusChangedAtUtc.Value);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AgreementVoidResult(true, null, agreement.Number, citing.Select(f => f.ToString().ToUpperInvariant()).Order(StringComparer.Ordinal).ToList());

@@ -1,3 +1,5 @@
+using TrustPortal.Web.Shared;
+
 namespace TrustPortal.Web.Features.Agreements.Library;
 
 /// <summary>One executed agreement as the library lists it; no document bytes.</summary>

@@ -3,11 +3,11 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
-using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.TrustCenter.Subscriptions;
 
@@ -24,7 +24,7 @@ public sealed class SubprocessorAdminService(
     PublicUrls urls,
     SubscriptionService subscriptions,
     TrustCenterService trustCenter,
-    IOptions<AgreementOptions> agreementOptions,
+    IDpaSignatories dpaSignatories,
     IOptions<VendorOptions> vendor,
     TimeProvider clock)
 {
@@ -54,8 +54,8 @@ public sealed class SubprocessorAdminService(
             .Take(HistoryLength)
             .ToListAsync(cancellationToken);
         var subscribers = await ActiveSubscribers(db).CountAsync(cancellationToken);
-        var organizations = await ExecutedDpas(db).Select(a => a.OrganizationId).Distinct().CountAsync(cancellationToken);
-        var days = agreementOptions.Value.SubprocessorObjectionDays;
+        var organizations = await dpaSignatories.CountOrganizationsAsync(db, cancellationToken);
+        var days = dpaSignatories.ObjectionDays;
         return new SubprocessorAdminOverview(rows, live.Where(s => s.RemovedOn is not null).ToList(), drafts.Count, history,
             subscribers, organizations, days, Today().AddDays(days));
     }
@@ -234,7 +234,7 @@ public sealed class SubprocessorAdminService(
                 : $"The list has not changed since version {latest.Number} was published: there are no draft changes.");
         }
         var today = Today();
-        var days = agreementOptions.Value.SubprocessorObjectionDays;
+        var days = dpaSignatories.ObjectionDays;
         var startsOn = today.AddDays(days);
         var version = new SubprocessorListVersion
         {
@@ -273,7 +273,7 @@ public sealed class SubprocessorAdminService(
         var active = await db.Subprocessors.AsNoTracking().Where(s => s.RemovedOn == null).ToListAsync(cancellationToken);
         var afterPublish = active.Where(s => !changes.Any(c => c.SubprocessorId == s.Id)).Concat(
             changes.Where(c => c.Kind != SubprocessorChangeKind.Removed).Select(c => c.Subprocessor!)).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
-        version.Sha256 = FrozenTerms.HashSubprocessors(afterPublish);
+        version.Sha256 = SubprocessorListHash.Of(afterPublish);
 
         var deadline = Long(startsOn);
         var vendorName = vendor.Value.Name;
@@ -291,10 +291,7 @@ public sealed class SubprocessorAdminService(
         }
 
         // One notice per organization, to whoever signed its most recent executed DPA (the signatory the agreement names).
-        var dpas = await ExecutedDpas(db)
-            .Select(a => new { a.OrganizationId, a.Number, a.SignerName, a.SignerEmail, a.ExecutedAtUtc, a.Customer.LegalName })
-            .ToListAsync(cancellationToken);
-        var signers = dpas.GroupBy(a => a.OrganizationId).Select(g => g.OrderByDescending(a => a.ExecutedAtUtc).First()).ToList();
+        var signers = await dpaSignatories.LatestPerOrganizationAsync(db, cancellationToken);
         foreach (var dpa in signers)
         {
             outbox.Enqueue(db, dpa.SignerEmail, $"Notice of subprocessor change under your DPA {dpa.Number}: object by {deadline}",
@@ -372,9 +369,6 @@ public sealed class SubprocessorAdminService(
 
     private static IQueryable<SubprocessorSubscription> ActiveSubscribers(AppDbContext db) =>
         db.SubprocessorSubscriptions.Where(s => s.ConfirmedAtUtc != null && s.UnsubscribedAtUtc == null);
-
-    private static IQueryable<Agreement> ExecutedDpas(AppDbContext db) =>
-        db.Agreements.Where(a => a.Kind == AgreementKind.Dpa && a.Status == AgreementStatus.Executed);
 
     /// <summary>One line per change, as the notices and the history word it; with <paramref name="today"/>, a start date that has passed reads in the past.</summary>
     public static string Describe(SubprocessorChange change, DateOnly? today = null) => change.Kind switch

@@ -1,4 +1,4 @@
-using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.TrustCenter.Subscriptions;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TrustPortal.Web.Features.Agreements;
+namespace TrustPortal.Web.Shared;
 
 /// <summary>
 /// Refuses control characters, invisible spaces and bidirectional overrides: they have no place in a legal document
@@ -43,27 +43,4 @@ public sealed class KnownCountryAttribute : ValidationAttribute
 public sealed class MustBeTrueAttribute : ValidationAttribute
 {
     public override bool IsValid(object? value) => value is true;
-}
-
-/// <summary>Runs the data annotations of a form model, the same rules the form shows at each field.</summary>
-public static class FormValidation
-{
-    public static List<ValidationResult> Validate(object model)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
-        return results;
-    }
-
-    public static string Summarize(IEnumerable<ValidationResult> results) =>
-        string.Join(" ", results.Select(r => r.ErrorMessage).Distinct());
-}
-
-/// <summary>Column limits of the parties and signers stored with an agreement.</summary>
-public static class AgreementLimits
-{
-    public const int LegalNameMaxLength = 200;
-    public const int AddressMaxLength = 500;
-    public const int CompanyNumberMaxLength = 50;
-    public const int PersonNameMaxLength = 100;
 }

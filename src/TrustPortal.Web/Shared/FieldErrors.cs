@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TrustPortal.Web.Features.Agreements;
+namespace TrustPortal.Web.Shared;
 
 /// <summary>Validation messages by field name, from the same rules the services enforce; fields show their own.</summary>
 public sealed class FieldErrors

@@ -1,4 +1,4 @@
-namespace TrustPortal.Web.Features.Agreements;
+namespace TrustPortal.Web.Shared;
 
 /// <summary>Country names for legal-entity forms (ISO 3166-1 short names, from Debian's iso-codes).</summary>
 public static class Countries
