@@ -29,10 +29,14 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for a test class, e.g. SMTP settings.</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>The host's own PostgreSQL database when the run targets PostgreSQL (<see cref="PostgresCluster"/>), else null.</summary>
+    public string? PostgresConnectionString { get; }
+
     public PortalFactory()
     {
         Directory.CreateDirectory(DataDirectory);
         UseKestrel(0);
+        PostgresConnectionString = PostgresCluster.IsSelected ? PostgresCluster.Shared.CreateDatabase() : null;
     }
 
     public Uri BaseAddress
@@ -49,6 +53,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("ConnectionStrings:DefaultConnection", "Data Source=portal.db");
+        if (PostgresConnectionString is not null)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:Postgres", PostgresConnectionString);
+        }
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Demo:AuthenticatorKey", DemoAuthenticatorKey);
@@ -114,6 +123,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (PostgresConnectionString is not null)
+            {
+                using var connection = new Npgsql.NpgsqlConnection(PostgresConnectionString);
+                Npgsql.NpgsqlConnection.ClearPool(connection);
+            }
             try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { /* best effort */ }
         }
     }

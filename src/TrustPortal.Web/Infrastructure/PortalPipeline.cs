@@ -38,6 +38,7 @@ public static class PortalPipeline
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseNulCharacterGuard();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseHttpsRedirection();
         app.UseRateLimiter();

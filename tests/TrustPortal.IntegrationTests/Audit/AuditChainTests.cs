@@ -38,9 +38,21 @@ public sealed class AuditChainTests
     private static Task<AuditChainReport> VerifyAsync(PortalFactory portal) =>
         portal.Services.GetRequiredService<AuditChainVerifier>().VerifyAsync();
 
-    /// <summary>The attacker's own connection to the portal's database file.</summary>
+    /// <summary>The attacker's own connection to the portal's database (the SQLite file, or the PostgreSQL database).</summary>
     private static async Task<int> ExecuteSqlAsync(PortalFactory portal, string sql, params (string Name, object Value)[] parameters)
     {
+        if (portal.PostgresConnectionString is { } postgres)
+        {
+            await using var server = new Npgsql.NpgsqlConnection(postgres);
+            await server.OpenAsync();
+            await using var statement = server.CreateCommand();
+            statement.CommandText = sql.Replace('$', '@');
+            foreach (var (name, value) in parameters)
+            {
+                statement.Parameters.AddWithValue(name.TrimStart('$'), value);
+            }
+            return await statement.ExecuteNonQueryAsync();
+        }
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(portal.DataDirectory, "portal.db"),
@@ -256,7 +268,7 @@ public sealed class AuditChainTests
         Assert.True(report.IsIntact, report.Problem);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task StartUp_OnATrailWrittenBeforeTheChainKey_SignsItOnceAndItVerifies()
     {
         using var portal = new PortalFactory();

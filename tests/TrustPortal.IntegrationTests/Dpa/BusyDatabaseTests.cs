@@ -61,7 +61,7 @@ public sealed class BusyDatabaseTests(BusyPortal portal) : IClassFixture<BusyPor
 {
     private static string BusyMessage => ExecutionResult.Busy.Errors.Single().ErrorMessage!;
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task Execute_WhileAnotherConnectionHoldsTheWriteLock_SaysBusyStoresNothing_AndTheSameDraftSignsAfterwards()
     {
         var draft = DpaTestData.GlobexDraft();
@@ -86,7 +86,7 @@ public sealed class BusyDatabaseTests(BusyPortal portal) : IClassFixture<BusyPor
         Assert.Equal(expectedNumber, retried.Number);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task Forward_WhileAnotherConnectionHoldsTheWriteLock_SaysBusyAndSendsNothing()
     {
         var draft = DpaTestData.GlobexDraft();
@@ -104,7 +104,7 @@ public sealed class BusyDatabaseTests(BusyPortal portal) : IClassFixture<BusyPor
         Assert.Equal(before, await CountsAsync());
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task Wizard_WhenSigningMeetsALockedDatabase_StaysOnTheSignStepWithEveryAnswer_AndSignsOnRetry()
     {
         await using var scope = portal.ScopeAs(await portal.PrincipalForAsync(DpaTestData.GlobexEmail));

@@ -8,7 +8,7 @@ public sealed class BackupCommandTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("trustportal-backup-").FullName;
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task Migrate_ThenBackup_WritesAConsistentCopy_AndRefusesToOverwrite()
     {
         var target = Path.Combine(folder, "copy.db");

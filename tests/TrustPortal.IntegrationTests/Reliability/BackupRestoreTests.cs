@@ -8,7 +8,7 @@ namespace TrustPortal.IntegrationTests.Reliability;
 /// <summary>The online backup of a running portal restores into a portal that serves the same agreements.</summary>
 public sealed class BackupRestoreTests
 {
-    [Fact]
+    [SqliteOnlyFact]
     public async Task Backup_WhileRunning_ThenRestoreIntoAFreshPortal_ServesTheSameSealedPdf()
     {
         using var original = new PortalFactory();

@@ -23,7 +23,7 @@ public sealed class TwoHostsOnOneDatabase : IAsyncLifetime
 {
     private static readonly string ChainKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public SharedDatabaseHost First { get; } = new(databasePath: null, ChainKey);
+    public SharedDatabaseHost First { get; } = new(first: null, ChainKey);
 
     public SharedDatabaseHost Second { get; private set; } = null!;
 
@@ -31,7 +31,7 @@ public sealed class TwoHostsOnOneDatabase : IAsyncLifetime
     {
         // The first host migrates and seeds; the second starts on the database the first made.
         _ = First.BaseAddress;
-        Second = new SharedDatabaseHost(Path.Combine(First.DataDirectory, "portal.db"), ChainKey);
+        Second = new SharedDatabaseHost(First, ChainKey);
         _ = Second.BaseAddress;
         return Task.CompletedTask;
     }
@@ -43,20 +43,26 @@ public sealed class TwoHostsOnOneDatabase : IAsyncLifetime
     }
 }
 
-public sealed class SharedDatabaseHost(string? databasePath, string chainKey) : PortalFactory
+/// <param name="first">The host whose database this one shares; null for the first host.</param>
+public sealed class SharedDatabaseHost(SharedDatabaseHost? first, string chainKey) : PortalFactory
 {
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
         ["Audit:ChainKey"] = chainKey,
-        ["Demo:Seed"] = databasePath is null ? "true" : "false",
+        ["Demo:Seed"] = first is null ? "true" : "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        if (databasePath is not null)
+        if (first is null)
         {
-            builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={databasePath}");
+            return;
+        }
+        builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={Path.Combine(first.DataDirectory, "portal.db")}");
+        if (first.PostgresConnectionString is { } shared)
+        {
+            builder.UseSetting("ConnectionStrings:Postgres", shared);
         }
     }
 }
