@@ -1,17 +1,44 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
 namespace TrustPortal.Web.Shared;
 
-/// <summary>CSV cells that open safely in a spreadsheet: quoted when needed, and never read as a formula.</summary>
+/// <summary>
+/// CSV that opens safely in a spreadsheet, written by CsvHelper: RFC 4180 with CRLF line endings, a cell quoted only
+/// when it holds a quote, comma or line break, and a cell that would start a formula (= + - @, or a tab or carriage
+/// return that can hide one, as OWASP lists) prefixed with an apostrophe, because names in exports come from customers.
+/// </summary>
 public static class Csv
 {
-    public static string Row(IEnumerable<string?> cells) => string.Join(',', cells.Select(Cell));
+    /// <summary>Every CSV the portal writes ends its lines with this.</summary>
+    public const string LineEnding = "\r\n";
 
-    public static string Cell(string? value)
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
-        var text = value ?? "";
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        NewLine = LineEnding,
+        InjectionOptions = InjectionOptions.Escape,
+        InjectionCharacters = ['=', '+', '-', '@', '\t', '\r'],
+        InjectionEscapeCharacter = '\'',
+        ShouldQuote = args => args.Field is { } field && field.AsSpan().IndexOfAny("\",\r\n") >= 0,
+    };
+
+    /// <summary>One record, without its line ending.</summary>
+    public static string Row(IEnumerable<string?> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, Configuration, leaveOpen: true))
         {
-            text = "'" + text;
+            foreach (var cell in cells)
+            {
+                csv.WriteField(cell ?? "");
+            }
+            csv.Flush();
         }
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+        return text.ToString();
     }
+
+    /// <summary>One cell as it appears in a record.</summary>
+    public static string Cell(string? value) => Row([value]);
 }

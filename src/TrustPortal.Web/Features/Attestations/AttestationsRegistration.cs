@@ -23,7 +23,7 @@ public static class AttestationsRegistration
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"attestations-{DateTime.UtcNow:yyyy-MM-dd}.csv\"";
         context.Response.Headers.CacheControl = "private, no-store";
-        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false));
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false)) { NewLine = Csv.LineEnding };
         await writer.WriteLineAsync(Csv.Row(["Organization", .. TrackedFrameworks.All.Select(f => f.DisplayName())]));
         await foreach (var row in attestations.StreamAllAsync(context.RequestAborted))
         {

@@ -55,7 +55,7 @@ public sealed class AgreementExport(
         ArgumentNullException.ThrowIfNull(plan);
         await DemandLegalAsync();
         // Only the small manifest lines accumulate, so that each line describes exactly the PDF written beside it.
-        var manifest = new StringBuilder().Append(ManifestCsv.Header).Append("\r\n");
+        var manifest = new StringBuilder().Append(ManifestCsv.Header).Append(Csv.LineEnding);
         var written = 0;
         await using var buffered = new BufferedResponseStream(output);
         await using (var archive = await ZipArchive.CreateAsync(buffered, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
@@ -84,7 +84,7 @@ public sealed class AgreementExport(
                         await stream.WriteAsync(document.Content, cancellationToken);
                     }
                     manifest.Append(ManifestCsv.Row(item.Number, item.OrganizationName, item.Kind, item.TemplateVersion, item.ExecutedAtUtc,
-                        document.Sha256, item.Status)).Append("\r\n");
+                        document.Sha256, item.Status)).Append(Csv.LineEnding);
                     written++;
                     // Send this entry now, so that the browser's progress moves and the buffer never holds more than one entry.
                     await buffered.DrainAsync(cancellationToken);

@@ -4,7 +4,7 @@ using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Tests.Agreements;
 
-public sealed class ManifestCsvTests
+public sealed class CsvTests
 {
     [Theory]
     [InlineData("Acme Corporation", "Acme Corporation")]
@@ -14,17 +14,18 @@ public sealed class ManifestCsvTests
     [InlineData("Carriage\rreturn", "\"Carriage\rreturn\"")]
     [InlineData("", "")]
     public void Cell_SpecialCharacters_AreQuotedAndEscaped(string value, string expected) =>
-        Assert.Equal(expected, ManifestCsv.Cell(value));
+        Assert.Equal(expected, Csv.Cell(value));
 
     [Theory]
     [InlineData("=HYPERLINK(\"http://evil\")", "\"'=HYPERLINK(\"\"http://evil\"\")\"")]
-    [InlineData("+1 Corp", "'+1 Corp")]
-    [InlineData("-2+3", "'-2+3")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\t=1", "'\t=1")]
+    [InlineData("+1 Corp", "\"'+1 Corp\"")]
+    [InlineData("-2+3", "\"'-2+3\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\t=1", "\"'\t=1\"")]
     [InlineData("a=b", "a=b")]
+    // As OWASP advises: the apostrophe first, and the cell quoted, so the spreadsheet shows it as text.
     public void Cell_FormulaStart_IsNeutralisedWithAQuote(string value, string expected) =>
-        Assert.Equal(expected, ManifestCsv.Cell(value));
+        Assert.Equal(expected, Csv.Cell(value));
 
     [Fact]
     public void Row_HasTheHeaderColumnsInOrder()
