@@ -23,9 +23,12 @@ public sealed class AttestationTests(PortalFactory portal) : IClassFixture<Porta
         using var client = await SignedInAsync(Legal);
 
         using var response = await client.GetAsync("/legal/attestations.csv");
-        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        var body = await response.Content.ReadAsStringAsync();
+        var lines = body.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // One line ending, CRLF, as RFC 4180 and the agreement manifest have it.
+        Assert.DoesNotMatch("[^\r]\n", body);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("Organization,SOC 2 Type 2,GDPR,CCPA,HIPAA", lines[0]);
         await using var db = portal.CreateDbContext();
