@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Features.Agreements;
@@ -19,8 +20,10 @@ namespace TrustPortal.Web.Data;
 /// that provider's migrations; the model is this one.
 /// </summary>
 /// <param name="auditChain">Signs and links audit events; contexts built by hand without it cannot record them.</param>
-public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain = null) : IdentityDbContext<ApplicationUser>(options)
+public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain = null) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationInvitation> OrganizationInvitations => Set<OrganizationInvitation>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();

@@ -17,6 +17,7 @@ public static class PortalPipeline
         // Toasts rise from the bottom corner, clear of the header and the staff navigation they used to cover.
         builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomEnd);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddForwardedClients();
         builder.Services.AddScoped<PublicUrls>();
         builder.Services.AddOptions<VendorOptions>().Bind(builder.Configuration.GetSection(VendorOptions.Section))
             .Validate(v => !string.IsNullOrWhiteSpace(v.Name) && !string.IsNullOrWhiteSpace(v.LegalName), "Vendor:Name and Vendor:LegalName are required.")
@@ -28,6 +29,8 @@ public static class PortalPipeline
 
     public static void UsePortalPipeline(this WebApplication app)
     {
+        // First: everything after it sees the visitor's address, not the proxy's.
+        app.UseForwardedClients();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();

@@ -18,10 +18,7 @@ public static class IdentityRegistration
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
-        // Cookie and token keys live with the data, so a restart or a restored backup keeps everyone signed in.
-        services.AddDataProtection()
-            .SetApplicationName("TrustPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Infrastructure.DataDirectory.FromConfiguration(builder).Path, "keys")));
+        builder.AddSharedDataProtection();
 
         services.AddAuthentication(options =>
             {

@@ -143,6 +143,19 @@ public sealed partial class TwoHostExecutionTests(TwoHostsOnOneDatabase hosts) :
         }
     }
 
+    [Fact]
+    public async Task SignInCookie_FromOneHost_IsAcceptedByTheOther()
+    {
+        // The Data Protection key ring is in the database: a cookie issued by one instance opens pages on the other.
+        using var client = new PortalClient(hosts.First.BaseAddress);
+        await client.SignInAsync(DpaTestData.AcmeEmail, PortalFactory.DemoPassword);
+
+        using var second = await client.GetAsync(new Uri(hosts.Second.BaseAddress, "/portal").ToString());
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Acme", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>A new organization's BAA request taken through review and the customer's signature.</summary>
     private static async Task<Guid> AwaitingCountersignatureAsync(PortalFactory portal, string organizationName)
     {
