@@ -141,6 +141,21 @@ public sealed partial class TwoHostExecutionTests(TwoHostsOnOneDatabase hosts) :
             var report = await host.Services.GetRequiredService<AuditChainVerifier>().VerifyAsync();
             Assert.True(report.IsIntact, $"{report.Problem} {report.Evidence}");
         }
+
+        // Both hosts' senders work the one outbox: every message is sent, and by one of them only.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await db.OutboxMessages.AnyAsync(m => m.SentAtUtc == null) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.SentAtUtc == null), "The outbox did not empty within a minute.");
+        var sent = await db.OutboxMessages.CountAsync();
+        var files = portals.SelectMany(p => Directory.Exists(Path.Combine(p.DataDirectory, "mail"))
+            ? Directory.GetFiles(Path.Combine(p.DataDirectory, "mail"), "*.eml") : []).ToList();
+        var messageIds = files.Select(f => Path.GetFileNameWithoutExtension(f)[(Path.GetFileNameWithoutExtension(f).IndexOf('-', StringComparison.Ordinal) + 1)..]).ToList();
+        Assert.Equal(sent, messageIds.Distinct().Count());
+        Assert.Equal(sent, files.Count);
+        Assert.All(portals, p => Assert.True(Directory.Exists(Path.Combine(p.DataDirectory, "mail")), "One of the hosts sent nothing."));
     }
 
     [Fact]

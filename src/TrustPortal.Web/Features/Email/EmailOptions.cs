@@ -13,6 +13,9 @@ public sealed class EmailOptions
     /// <summary>A message still unsent this long after it was queued makes /healthz answer Degraded.</summary>
     public TimeSpan DegradedAfter { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a sender holds a message it is sending; longer than any SMTP send takes.</summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
     public SmtpOptions Smtp { get; set; } = new();
 }
 

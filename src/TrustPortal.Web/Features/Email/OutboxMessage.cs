@@ -23,6 +23,13 @@ public class OutboxMessage
     /// <summary>When an Admin last put an Undelivered message back in the queue: its retry period starts again there.</summary>
     public DateTime? RequeuedAtUtc { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The sender (instance) that holds this message while it sends it, until <see cref="ClaimedUntilUtc"/>. A sender
+    /// that dies mid-send leaves a lease that runs out, and another sender takes the message then.
+    /// </summary>
+    public string? ClaimedBy { get; set; }
+    public DateTime? ClaimedUntilUtc { get; set; }
 }
 
 /// <summary>Where an unsent message that has failed stands: still retried by the sender, or waiting for an Admin.</summary>
@@ -39,6 +46,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.To).HasMaxLength(320);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(100);
         builder.HasIndex(m => new { m.SentAtUtc, m.UndeliveredAtUtc, m.NextAttemptAtUtc });
         builder.HasIndex(m => m.To);
     }

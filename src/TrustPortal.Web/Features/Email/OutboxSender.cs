@@ -7,7 +7,9 @@ namespace TrustPortal.Web.Features.Email;
 
 /// <summary>
 /// Delivers due outbox messages. A failed attempt is retried with a capped back-off for Email:GiveUpAfter (days, so an
-/// SMTP outage loses nothing); only then is the message marked Undelivered, kept for an Admin to retry.
+/// SMTP outage loses nothing); only then is the message marked Undelivered, kept for an Admin to retry. Every instance
+/// runs a sender; each message is claimed with a lease in the database before it is sent, so only one sends it, and a
+/// message whose sender died is sent by another once the lease (Email:SendLease) runs out.
 /// </summary>
 public sealed class OutboxSender(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -18,6 +20,9 @@ public sealed class OutboxSender(
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private const int BatchSize = 50;
+
+    /// <summary>This sender's name on the leases it takes.</summary>
+    private readonly string instance = SenderName();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,13 +53,24 @@ public sealed class OutboxSender(
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.OutboxMessages
             .Where(m => m.SentAtUtc == null && m.UndeliveredAtUtc == null && m.NextAttemptAtUtc <= now)
+            .Where(m => m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now)
             .OrderBy(m => m.NextAttemptAtUtc)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
         foreach (var message in due)
         {
+            if (!await ClaimAsync(db, message.Id, cancellationToken))
+            {
+                // Another instance's sender took it first.
+                db.Entry(message).State = EntityState.Detached;
+                continue;
+            }
             message.Attempts++;
+            // The lease ends with this attempt; the values loaded before the claim were already null, so mark them.
+            var entry = db.Entry(message);
+            entry.Property(m => m.ClaimedBy).IsModified = true;
+            entry.Property(m => m.ClaimedUntilUtc).IsModified = true;
             try
             {
                 await transport.SendAsync(ToMime(message), cancellationToken);
@@ -81,6 +97,26 @@ public sealed class OutboxSender(
             await db.SaveChangesAsync(cancellationToken);
         }
         return delivered;
+    }
+
+    /// <summary>
+    /// Takes the lease on one message if nobody holds a live one: a conditional update, so of several senders exactly one
+    /// gets 1 row back.
+    /// </summary>
+    private async Task<bool> ClaimAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + options.Value.SendLease;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == id && m.SentAtUtc == null && m.UndeliveredAtUtc == null && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, instance).SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
+        return claimed == 1;
+    }
+
+    private static string SenderName()
+    {
+        var name = $"{Guid.NewGuid():N} {Environment.ProcessId} {Environment.MachineName}";
+        return name.Length > 100 ? name[..100] : name;
     }
 
     /// <summary>The wait after the given number of failed attempts: one minute, doubling, at most an hour.</summary>
