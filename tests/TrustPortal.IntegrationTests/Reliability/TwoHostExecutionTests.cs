@@ -171,6 +171,17 @@ public sealed partial class TwoHostExecutionTests(TwoHostsOnOneDatabase hosts) :
         Assert.Contains("Acme", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void SelfSignedSealCertificate_IsOneForEveryHost()
+    {
+        var first = hosts.First.Services.GetRequiredService<SealCertificate>();
+        var second = hosts.Second.Services.GetRequiredService<SealCertificate>();
+
+        Assert.True(first.IsSelfSigned);
+        Assert.Equal(first.Certificate.Thumbprint, second.Certificate.Thumbprint);
+        Assert.True(second.Certificate.HasPrivateKey);
+    }
+
     /// <summary>A new organization's BAA request taken through review and the customer's signature.</summary>
     private static async Task<Guid> AwaitingCountersignatureAsync(PortalFactory portal, string organizationName)
     {

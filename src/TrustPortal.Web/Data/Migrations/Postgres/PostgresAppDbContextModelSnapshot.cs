@@ -571,6 +571,24 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                     b.ToTable("SignatureRequests");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.Agreements.StoredSealCertificate", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Pfx")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SealCertificates");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Attestations.Attestation", b =>
                 {
                     b.Property<Guid>("Id")

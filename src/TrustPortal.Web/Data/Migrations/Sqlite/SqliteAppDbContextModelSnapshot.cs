@@ -560,6 +560,24 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("SignatureRequests");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.Agreements.StoredSealCertificate", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pfx")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SealCertificates");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Attestations.Attestation", b =>
                 {
                     b.Property<Guid>("Id")

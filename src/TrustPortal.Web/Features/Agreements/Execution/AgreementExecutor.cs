@@ -46,6 +46,8 @@ public sealed class AgreementExecutor(
     public async Task<AgreementExecutionOutcome> ExecuteAsync(IAgreementExecution execution, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(execution);
+        // Loaded (or, the first time, created and stored) before any transaction: never under the executor's own lock.
+        _ = seal.Certificate;
         var lane = lanes.For(execution.Kind);
         var turn = lane.Join();
         Stored? stored = null;
