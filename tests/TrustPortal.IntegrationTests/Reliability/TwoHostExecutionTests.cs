@@ -11,6 +11,7 @@ using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.Dpa;
+using TrustPortal.Web.Features.TrustCenter.Admin;
 using TrustPortal.Web.Shared;
 
 namespace TrustPortal.IntegrationTests.Reliability;
@@ -180,6 +181,29 @@ public sealed partial class TwoHostExecutionTests(TwoHostsOnOneDatabase hosts) :
         Assert.True(first.IsSelfSigned);
         Assert.Equal(first.Certificate.Thumbprint, second.Certificate.Thumbprint);
         Assert.True(second.Certificate.HasPrivateKey);
+    }
+
+    [Fact]
+    public async Task PublishingOnOneHost_ShowsOnTheOtherHostsCachedPublicPage()
+    {
+        using var visitor = new PortalClient(hosts.Second.BaseAddress);
+        // The second host caches the public page for anonymous visitors.
+        var before = await visitor.GetDocumentAsync("/commitments");
+        var again = await visitor.GetDocumentAsync("/commitments");
+        Assert.Equal(before.Body!.TextContent, again.Body!.TextContent);
+        var added = $"Two hosts, one cache rule {Guid.NewGuid():N}.";
+
+        await using (var scope = hosts.First.ScopeAs(await hosts.First.PrincipalForAsync("admin@trustportal.local")))
+        {
+            var content = scope.ServiceProvider.GetRequiredService<ContentAdminService>();
+            var draft = await content.GetDraftAsync();
+            draft.Sections[0].BodyMarkdown += "\n\n" + added;
+            Assert.True((await content.SaveDraftAsync(draft.Sections)).Succeeded);
+            Assert.True((await content.PublishAsync("Adds a sentence on one host.", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)))).Succeeded);
+        }
+
+        var after = await visitor.GetDocumentAsync("/commitments");
+        Assert.Contains(added, after.Body!.TextContent, StringComparison.Ordinal);
     }
 
     /// <summary>A new organization's BAA request taken through review and the customer's signature.</summary>

@@ -32,11 +32,13 @@ public sealed class TrustCenterCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["theme"] = Theme.IsDark(http) ? "dark" : "light";
         if (cacheable)
         {
-            // Eviction reaches only this instance's cache. The published list number comes from the database, so a
-            // publish on another instance changes the key here too; the date turns "Starts processing ..." into
-            // "Since ..." on the day a new subprocessor takes effect.
+            // Eviction reaches only this instance's cache. The content version and the published list number come from
+            // the database, so a publish on another instance changes the key here too; the date turns "Starts
+            // processing ..." into "Since ..." on the day a new subprocessor takes effect.
             var services = http.RequestServices;
-            var listNumber = await services.GetRequiredService<TrustCenterService>().GetPublishedListNumberAsync(cancellation);
+            var trustCenter = services.GetRequiredService<TrustCenterService>();
+            var listNumber = await trustCenter.GetPublishedListNumberAsync(cancellation);
+            context.CacheVaryByRules.VaryByValues["content"] = (await trustCenter.GetContentVersionAsync(cancellation)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var today = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             context.CacheVaryByRules.VaryByValues["subprocessors"] = listNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.CacheVaryByRules.VaryByValues["day"] = today;

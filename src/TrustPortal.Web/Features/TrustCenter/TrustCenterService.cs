@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Infrastructure;
 
 namespace TrustPortal.Web.Features.TrustCenter;
 
@@ -54,6 +55,28 @@ public sealed class TrustCenterService(IDbContextFactory<AppDbContext> dbFactory
         return await db.SubprocessorListVersions.MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
     }
 
-    /// <summary>Call after any change to trust-center content so visitors see it at once.</summary>
-    public ValueTask EvictCacheAsync(CancellationToken cancellationToken = default) => cache.EvictByTagAsync(CacheTag, cancellationToken);
+    /// <summary>
+    /// Call after any change to trust-center content so visitors see it at once, on every instance: the content
+    /// version in the database moves on (it is part of every cached page's key, so other instances' cached copies stop
+    /// matching on their next request), and this instance's copies are evicted.
+    /// </summary>
+    public async ValueTask EvictCacheAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await DatabaseCounters.NextAsync(db, ContentVersionCounter, () => Task.FromResult(0L), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await cache.EvictByTagAsync(CacheTag, cancellationToken);
+    }
+
+    private const string ContentVersionCounter = "trust-center-content-version";
+
+    /// <summary>Moves on with every published change to trust-center content, on any instance.</summary>
+    public async Task<long> GetContentVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Counters.Where(c => c.Name == ContentVersionCounter).Select(c => (long?)c.Value).FirstOrDefaultAsync(cancellationToken) ?? 0;
+    }
 }
