@@ -51,6 +51,7 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<EmailFormAttempt> EmailFormAttempts => Set<EmailFormAttempt>();
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
     public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<Features.Dpa.DpaWizardDraft> DpaWizardDrafts => Set<Features.Dpa.DpaWizardDraft>();
     public DbSet<StoredSealCertificate> SealCertificates => Set<StoredSealCertificate>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -206,6 +206,39 @@ public sealed partial class TwoHostExecutionTests(TwoHostsOnOneDatabase hosts) :
         Assert.Contains(added, after.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DpaWizardDraft_SavedOnOneHost_ContinuesOnTheOther_ForItsOwnerOnly()
+    {
+        var draft = DpaTestData.GlobexDraft();
+        draft.Purposes = $"Continued on the other instance {Guid.NewGuid():N}.";
+        await using (var scope = hosts.First.ScopeAs(await hosts.First.PrincipalForAsync(DpaTestData.GlobexEmail)))
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<DpaWizardDrafts>().SaveAsync(draft, step: 3, iAmSignatory: false));
+        }
+
+        await using (var scope = hosts.Second.ScopeAs(await hosts.Second.PrincipalForAsync(DpaTestData.GlobexEmail)))
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<DpaWizardDrafts>().LoadAsync();
+            Assert.NotNull(saved);
+            Assert.Equal(draft.Purposes, saved.Draft.Purposes);
+            Assert.Equal(draft.LegalName, saved.Draft.LegalName);
+            Assert.Equal(3, saved.Step);
+            Assert.False(saved.IAmSignatory);
+        }
+        await using (var scope = hosts.Second.ScopeAs(await hosts.Second.PrincipalForAsync(DpaTestData.AcmeEmail)))
+        {
+            // Another organization's member sees none of it.
+            var other = await scope.ServiceProvider.GetRequiredService<DpaWizardDrafts>().LoadAsync();
+            Assert.True(other is null || other.Draft.Purposes != draft.Purposes);
+        }
+        await using (var scope = hosts.Second.ScopeAs(await hosts.Second.PrincipalForAsync(DpaTestData.GlobexEmail)))
+        {
+            var drafts = scope.ServiceProvider.GetRequiredService<DpaWizardDrafts>();
+            await drafts.DeleteAsync();
+            Assert.Null(await drafts.LoadAsync());
+        }
+    }
+
     /// <summary>A new organization's BAA request taken through review and the customer's signature.</summary>
     private static async Task<Guid> AwaitingCountersignatureAsync(PortalFactory portal, string organizationName)
     {

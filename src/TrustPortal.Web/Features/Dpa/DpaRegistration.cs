@@ -7,6 +7,7 @@ public static class DpaRegistration
         builder.Services.AddScoped<DpaService>();
         builder.Services.AddScoped<DpaSignatureRequests>();
         builder.Services.AddScoped<SignatoryCopies>();
+        builder.Services.AddScoped<DpaWizardDrafts>();
     }
 
     public static void MapDpaEndpoints(this IEndpointRouteBuilder app) => app.MapSignatoryCopyEndpoint();
