@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TrustPortal.E2E.Pages;
 using TrustPortal.Testing;
@@ -59,6 +60,35 @@ public sealed partial class DpaWizardTests(BrowserFixture fixture) : IClassFixtu
         await Assertions.Expect(page.GetByText("Enter the legal name of the contracting entity.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Choose the country of registration.")).ToBeVisibleAsync();
         await Assertions.Expect(wizard.CurrentStep).ToContainTextAsync("Legal entity");
+    }
+
+    [Fact]
+    public async Task AnswersOfADoneStep_SurviveAReload_AndTheWizardContinuesAtTheNextStep()
+    {
+        const string email = "customer@acme.example";
+        var page = await SignedInAsync(email);
+        var wizard = new DpaWizardPage(page);
+        await wizard.GotoAsync();
+        try
+        {
+            await wizard.FillEntityAsync("Acme Reload Test GmbH", "Roadrunner Allee 2\n10115 Berlin", "Germany");
+            await wizard.NextAsync();
+            await Assertions.Expect(wizard.CurrentStep).ToContainTextAsync("Signatory");
+
+            // A lost connection or a dead instance: the page starts again from the server.
+            await wizard.GotoAsync();
+
+            await Assertions.Expect(page.GetByText("We kept your answers", new() { Exact = false })).ToBeVisibleAsync();
+            await Assertions.Expect(wizard.CurrentStep).ToContainTextAsync("Signatory");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Back" }).ClickAsync();
+            await Assertions.Expect(page.GetByLabel("Legal name")).ToHaveValueAsync("Acme Reload Test GmbH");
+        }
+        finally
+        {
+            // Other tests of this user start the wizard from the beginning.
+            await using var scope = fixture.Portal.ScopeAs(await fixture.Portal.PrincipalForAsync(email));
+            await scope.ServiceProvider.GetRequiredService<TrustPortal.Web.Features.Dpa.DpaWizardDrafts>().DeleteAsync();
+        }
     }
 
     private async Task<IPage> SignedInAsync(string email)
