@@ -80,6 +80,11 @@ public sealed partial class DpaWizardTests(BrowserFixture fixture) : IClassFixtu
 
             await Assertions.Expect(page.GetByText("We kept your answers", new() { Exact = false })).ToBeVisibleAsync();
             await Assertions.Expect(wizard.CurrentStep).ToContainTextAsync("Signatory");
+            foreach (var width in new[] { 1366, 390 })
+            {
+                await page.SetViewportSizeAsync(width, 900);
+                await page.ScreenshotAsync(new() { Path = Layout.LayoutTests.ScreenshotPath("acme", width, "dpa-new-restored"), FullPage = true });
+            }
             await page.GetByRole(AriaRole.Button, new() { Name = "Back" }).ClickAsync();
             await Assertions.Expect(page.GetByLabel("Legal name")).ToHaveValueAsync("Acme Reload Test GmbH");
         }

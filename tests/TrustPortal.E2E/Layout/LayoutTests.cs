@@ -141,7 +141,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
     };
 
     /// <summary>artifacts/screenshots at the repository root (CI keeps the folder), one PNG per role, width and page.</summary>
-    private static string ScreenshotPath(string role, int width, string route)
+    internal static string ScreenshotPath(string role, int width, string route)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root.Parent is not null && !File.Exists(Path.Combine(root.FullName, "TrustPortal.sln")))
