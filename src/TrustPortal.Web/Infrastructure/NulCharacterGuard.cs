@@ -10,16 +10,14 @@ public static class NulCharacterGuard
     public static IApplicationBuilder UseNulCharacterGuard(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // The path arrives decoded (a NUL character), the query string as sent (%00); the query is not parsed here.
             var request = context.Request;
-            if (HasNul(request.Path.Value) || HasNul(request.QueryString.Value) || request.Query.Any(q => q.Key.Contains('\0', StringComparison.Ordinal)
-                || q.Value.Any(v => v is not null && v.Contains('\0', StringComparison.Ordinal))))
+            if (request.Path.Value?.Contains('\0', StringComparison.Ordinal) == true
+                || request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
             }
             await next(context);
         });
-
-    private static bool HasNul(string? value) =>
-        value is not null && (value.Contains('\0', StringComparison.Ordinal) || value.Contains("%00", StringComparison.Ordinal));
 }

@@ -33,8 +33,9 @@ public sealed class TrustCenterCachePolicy : IOutputCachePolicy
         if (cacheable)
         {
             // Eviction reaches only this instance's cache. The content version and the published list number come from
-            // the database, so a publish on another instance changes the key here too; the date turns "Starts
-            // processing ..." into "Since ..." on the day a new subprocessor takes effect.
+            // the database, so a publish on another instance changes the key here too. The list number is in the
+            // publish's own commit, so it holds even if that instance dies before moving the content version. The date
+            // turns "Starts processing ..." into "Since ..." on the day a new subprocessor takes effect.
             var services = http.RequestServices;
             var trustCenter = services.GetRequiredService<TrustCenterService>();
             var listNumber = await trustCenter.GetPublishedListNumberAsync(cancellation);
