@@ -37,5 +37,12 @@ if (args is ["scale", ..])
     var agreements = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 300_000;
     return await ScaleRun.RunAsync(organizations, agreements);
 }
+// "scaleout <published portal folder> [users] [seconds] [kill at seconds] [links]": two instances behind nginx, one killed.
+if (args is ["scaleout", var web, ..])
+{
+    Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return await TrustPortal.Benchmarks.ScaleOut.ScaleOutRun.RunAsync(web, Arg(2, 200), TimeSpan.FromSeconds(Arg(3, 60)), TimeSpan.FromSeconds(Arg(4, 30)), Arg(5, 1500));
+}
 BenchmarkSwitcher.FromAssembly(typeof(AgreementBenchmarks).Assembly).Run(args);
 return 0;

@@ -57,7 +57,12 @@ public sealed class OutboxSender(
             .OrderBy(m => m.NextAttemptAtUtc)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
 
+        await using var batch = await transport.OpenBatchAsync(cancellationToken);
         foreach (var message in due)
         {
             if (!await ClaimAsync(db, message.Id, cancellationToken))
@@ -73,7 +78,7 @@ public sealed class OutboxSender(
             entry.Property(m => m.ClaimedUntilUtc).IsModified = true;
             try
             {
-                await transport.SendAsync(ToMime(message), cancellationToken);
+                await batch.SendAsync(ToMime(message), cancellationToken);
                 message.SentAtUtc = clock.GetUtcNow().UtcDateTime;
                 message.LastError = null;
                 delivered++;
