@@ -35,8 +35,15 @@ public sealed partial class SignatureLinkTests(PortalFactory portal) : IClassFix
         Assert.True(await db.SignatureRequests.AnyAsync(r => r.AgreementId == agreement.Id && r.CompletedAtUtc != null));
         Assert.True(await db.OutboxMessages.AnyAsync(m => m.To == DpaTestData.GlobexEmail && m.Subject.Contains(number)));
 
+        // Opened again (say the confirmation never arrived): it says the DPA is signed, and signs nothing twice.
         var again = await client.GetDocumentAsync(link);
-        Assert.Equal("This link no longer works", again.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Already signed", again.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains(number, again.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(again.QuerySelectorAll("form"));
+        var repeated = await PortalClient.ParseAsync(await client.PostFormAsync(link, [new("_handler", "sign-dpa"),
+            new("__RequestVerificationToken", await client.AntiforgeryTokenAsync()), new("Input.TypedName", "Dana Director"), new("Input.Consent", "true")]));
+        Assert.Equal("Already signed", repeated.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(1, await db.Agreements.CountAsync(a => a.SignerEmail == "dana@globex.example"));
     }
 
     [Fact]

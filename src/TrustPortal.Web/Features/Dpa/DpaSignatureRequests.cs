@@ -101,6 +101,26 @@ public sealed class DpaSignatureRequests(
         return new PendingSignature(request.Id, request.OrganizationId, request.RequestedByName, request.RequestedByEmail, request.ExpiresAtUtc, draft);
     }
 
+    /// <summary>
+    /// The agreement a used link executed, while the link would otherwise still be valid: a signatory whose confirmation
+    /// never arrived (a dropped connection, an instance lost mid-request) learns the DPA is signed instead of reading
+    /// that the link failed. The link's holder is the signatory, who already has this number by email.
+    /// </summary>
+    public async Task<string?> ExecutedNumberAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return null;
+        }
+        var hash = Hash(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SignatureRequests.AsNoTracking()
+            .Where(r => r.TokenHash == hash && r.Kind == AgreementKind.Dpa && r.CompletedAtUtc != null && r.ExpiresAtUtc > now)
+            .Join(db.Agreements, r => r.AgreementId, a => a.Id, (_, a) => a.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<ExecutionResult> SignAsync(string? token, DpaSignature signature, string? ipAddress, string? userAgent, CancellationToken cancellationToken = default)
     {
         var pending = await FindAsync(token, cancellationToken);
