@@ -34,7 +34,8 @@ public sealed partial class SignatoryCopyTests(BrowserFixture fixture) : IClassF
 
         var signatory = await fixture.NewPageAsync();
         var signing = new SignByLinkPage(signatory);
-        await signing.GotoAsync(await LinkInEmailAsync("Please sign", SigningLink()));
+        var signingLink = await LinkInEmailAsync("Please sign", SigningLink());
+        await signing.GotoAsync(signingLink);
         await signing.SignAsync("Olga Owner");
         var number = await signing.ExecutedNumberAsync();
         Assert.Matches(AgreementNumber(), number);
@@ -46,6 +47,16 @@ public sealed partial class SignatoryCopyTests(BrowserFixture fixture) : IClassF
         var copyLink = await LinkInEmailAsync(number, CopyLink());
         var fromEmail = await signatory.RunAndWaitForDownloadAsync(() => signatory.EvaluateAsync("url => { window.location.href = url; }", copyLink));
         await AssertSealedAsync(fromEmail, number);
+
+        // Opened again (say the confirmation never arrived), the signing link says the DPA is signed and gives its number.
+        foreach (var width in new[] { 1366, 390 })
+        {
+            await signatory.SetViewportSizeAsync(width, 900);
+            await signing.GotoAsync(signingLink);
+            await Assertions.Expect(signatory.GetByRole(AriaRole.Heading, new() { Name = "Already signed" })).ToBeVisibleAsync();
+            await Assertions.Expect(signatory.GetByText(number)).ToBeVisibleAsync();
+            await signatory.ScreenshotAsync(new() { Path = Layout.LayoutTests.ScreenshotPath("signatory", width, "dpa-sign-used"), FullPage = true });
+        }
 
         // Used once, the link is the signatory's browser's alone: not another customer's, not the preparing colleague's, not a stranger's.
         var acme = await Session.SignInAsync(fixture, "customer@acme.example");
