@@ -23,8 +23,8 @@ trap 'rm -rf "$WEB" "$CHECK"' EXIT
 # The shipped deploy/nginx/trustportal.conf must load: a throwaway certificate in place of the placeholders, local
 # ports, and "http2 on" commented out on nginx older than 1.25.1 (as the file says).
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$CHECK/key.pem" -out "$CHECK/cert.pem" -days 1 -subj /CN=check 2>/dev/null
-http2='s#^\(\s*\)http2 on;#\1# http2 on;#'
-[[ "$(printf '%s\n' "1.25.1" "$(nginx -v 2>&1 | sed 's#.*/##')" | sort -V | head -1)" == "1.25.1" ]] && http2='s#^$##'
+http2='s|^\(\s*\)http2 on;|\1# http2 on;|'
+[[ "$(printf '%s\n' "1.25.1" "$(nginx -v 2>&1 | sed 's#.*/##')" | sort -V | head -1)" == "1.25.1" ]] && http2='s|^$||'
 sed -e "s#/etc/ssl/trustportal/fullchain.pem#$CHECK/cert.pem#; s#/etc/ssl/trustportal/privkey.pem#$CHECK/key.pem#" -e "$http2" \
     -e 's#listen 80;#listen 127.0.0.1:18080;#; s#listen \[::\]:80;##; s#listen 443 ssl;#listen 127.0.0.1:18443 ssl;#; s#listen \[::\]:443 ssl;##' \
     "$ROOT/deploy/nginx/trustportal.conf" > "$CHECK/site.conf"

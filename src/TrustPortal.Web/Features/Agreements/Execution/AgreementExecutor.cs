@@ -51,11 +51,13 @@ public sealed class AgreementExecutor(
         var lane = lanes.For(execution.Kind);
         var turn = lane.Join();
         Stored? stored = null;
+        ExecutionDraft? speculative = null;
         ExecutionDraft? draft = null;
         try
         {
-            draft = turn.Speculate ? await DraftAsync(execution, turn, cancellationToken) : null;
+            speculative = turn.Speculate ? await DraftAsync(execution, turn.Guess, turn.Ahead, cancellationToken) : null;
             await lane.WaitAsync(turn);
+            draft = await RefreshAsync(execution, speculative, cancellationToken);
             var resync = false;
             for (var attempt = 1; ; attempt++)
             {
@@ -85,7 +87,9 @@ public sealed class AgreementExecutor(
         }
         finally
         {
-            await lane.LeaveAsync(turn, stored is { } s ? (s.Year, s.Sequence) : null, draft is null ? null : stored?.DraftUsed);
+            // The lane learns how good its own guesses are: a speculative draft that had to be redone counts as a miss.
+            bool? guessHeld = speculative is null || stored is null ? null : ReferenceEquals(draft, speculative) && stored.DraftUsed;
+            await lane.LeaveAsync(turn, stored is { } s ? (s.Year, s.Sequence) : null, guessHeld);
         }
     }
 
@@ -94,13 +98,13 @@ public sealed class AgreementExecutor(
     /// own unit of work), compose, render and seal. Null when there is no good guess or the caller refuses; the turn then
     /// does everything under the lock.
     /// </summary>
-    private async Task<ExecutionDraft?> DraftAsync(IAgreementExecution execution, ExecutionTurn turn, CancellationToken cancellationToken)
+    private async Task<ExecutionDraft?> DraftAsync(IAgreementExecution execution, NumberGuess? numberGuess, long ahead, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var sequence = turn.Guess is { } guess && guess.Year == now.Year
+        var sequence = numberGuess is { } guess && guess.Year == now.Year
             ? guess.Sequence
-            : await CounterValueAsync(db, execution.Kind, now.Year, cancellationToken) is { } value ? (int)(value + 1 + turn.Ahead) : (int?)null;
+            : await CounterValueAsync(db, execution.Kind, now.Year, cancellationToken) is { } value ? (int)(value + 1 + ahead) : (int?)null;
         var terms = sequence is null ? null : await FrozenTerms.LoadCurrentAsync(db, execution.Kind, parsedTemplates, cancellationToken);
         if (terms is null)
         {
@@ -113,6 +117,27 @@ public sealed class AgreementExecutor(
         }
         var composed = execution.Compose(facts);
         return new ExecutionDraft(facts, ExecutionDraft.FingerprintOf(composed), Render(composed, facts));
+    }
+
+    /// <summary>
+    /// At this turn nothing else in this process executes the kind, so only another instance can have taken the number
+    /// the draft expects. The counter says which number is next; when that is not the draft's (or there is no draft), a
+    /// new draft is made for it, still outside the database lock, so the lock is held for database work only. With
+    /// several instances executing at once this is what keeps rendering out of the lock that all of them share.
+    /// </summary>
+    private async Task<ExecutionDraft?> RefreshAsync(IAgreementExecution execution, ExecutionDraft? draft, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        int? next;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            next = await CounterValueAsync(db, execution.Kind, now.Year, cancellationToken) is { } value ? (int)(value + 1) : null;
+        }
+        if (next is null || (draft is not null && draft.Facts.Sequence == next && draft.Facts.NowUtc.Year == now.Year))
+        {
+            return draft;
+        }
+        return await DraftAsync(execution, new NumberGuess(now.Year, next.Value), 0, cancellationToken);
     }
 
     private static async Task<long?> CounterValueAsync(AppDbContext db, AgreementKind kind, int year, CancellationToken cancellationToken)
