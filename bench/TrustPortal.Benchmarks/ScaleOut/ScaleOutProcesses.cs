@@ -166,7 +166,7 @@ public sealed class ScaleOutProcesses(string webDirectory, string folder) : IDis
             """);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

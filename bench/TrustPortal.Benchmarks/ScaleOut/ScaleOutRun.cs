@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using netDumbster.smtp;
 using TrustPortal.Testing;
@@ -23,7 +21,7 @@ public static class ScaleOutRun
         var folder = Directory.CreateTempSubdirectory("trustportal-scaleout-").FullName;
         Console.WriteLine($"Scale-out: {users} users for {duration.TotalSeconds:0} s through nginx to two instances, one killed at {killAt.TotalSeconds:0} s; logs in {folder}");
         var database = PostgresCluster.Shared.CreateDatabase();
-        var smtpPort = FreePort();
+        var smtpPort = ScaleOutProcesses.FreePort();
         using var smtp = SimpleSmtpServer.Start(smtpPort);
         using var processes = new ScaleOutProcesses(webDirectory, folder);
         var shared = new Dictionary<string, string>
@@ -158,12 +156,5 @@ public static class ScaleOutRun
             && published.All(p => p.Seconds <= 2);
         Console.WriteLine(ok ? "scale-out: every check held" : "scale-out: a check FAILED");
         return ok;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
