@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using TrustPortal.E2E.Pages;
+using TrustPortal.Testing;
+
+namespace TrustPortal.E2E.DataControls;
+
+public sealed partial class DataControlsTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Customer_OptsIn_ThenOut_SeesEachStateAtOnce_AndEachChangeIsASealedRecordLegalSees()
+    {
+        var page = await Session.SignInAsync(fixture, "customer@globex.example");
+        var controls = new DataControlsPage(page);
+        await controls.GotoAsync();
+
+        await Assertions.Expect(controls.State).ToHaveTextAsync("Off");
+        await Assertions.Expect(controls.CommitmentVersion).ToContainTextAsync(VersionText());
+        await controls.SignAsync("Gale Globex", "Sign and opt in");
+
+        await Assertions.Expect(controls.State).ToHaveTextAsync("On");
+        await Assertions.Expect(controls.Summary).ToContainTextAsync("Opted in by Gale Globex");
+        await Assertions.Expect(controls.Summary).ToContainTextAsync("00:00 UTC");
+        await Assertions.Expect(page.GetByText("Data sharing is on.", new() { Exact = false })).ToBeVisibleAsync();
+        await ScreenshotsAsync(page, "portal-data-controls-on");
+
+        await controls.SignAsync("Gale Globex", "Sign and opt out");
+
+        await Assertions.Expect(controls.State).ToHaveTextAsync("Off");
+        await Assertions.Expect(controls.Summary).ToContainTextAsync("with effect at once");
+        await Assertions.Expect(page.GetByText("Data sharing is off, with effect now.", new() { Exact = false })).ToBeVisibleAsync();
+        await ScreenshotsAsync(page, "portal-data-controls-off");
+
+        // Two sealed records, each naming the commitments version the member read.
+        await using (var db = fixture.Portal.CreateDbContext())
+        {
+            var version = await db.ContentVersions.MaxAsync(v => v.Number);
+            var pdfs = await db.AgreementDocuments
+                .Where(d => db.DataSharingElections.Any(e => e.AgreementId == d.AgreementId))
+                .Select(d => d.Content).ToListAsync();
+            Assert.Equal(2, pdfs.Count);
+            Assert.All(pdfs, pdf =>
+            {
+                Assert.True(PdfTools.IsValidlySealed(pdf), PdfTools.Pdfsig(pdf));
+                Assert.Contains($"Version {version}, in effect since", PdfTools.Text(pdf), StringComparison.Ordinal);
+            });
+        }
+
+        // Legal's matrix shows the election in force.
+        var legal = await Session.SignInAsync(fixture, "legal@trustportal.local");
+        await legal.OpenAsync("/legal/attestations");
+        var row = legal.Locator("tr", new() { HasText = "Globex Inc." });
+        await Assertions.Expect(row).ToContainTextAsync(OffSince());
+        await ScreenshotsAsync(legal, "legal-attestations-training", "legal");
+    }
+
+    private static Regex VersionText() => CommitmentsVersion();
+
+    private static Regex OffSince() => OffSincePattern();
+
+    private static async Task ScreenshotsAsync(IPage page, string name, string role = "globex")
+    {
+        foreach (var width in new[] { 1366, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.ScreenshotAsync(new() { Path = Layout.LayoutTests.ScreenshotPath(role, width, name), FullPage = true });
+        }
+        await page.SetViewportSizeAsync(1366, 900);
+    }
+
+    [GeneratedRegex(@"Version \d+, in effect since")]
+    private static partial Regex CommitmentsVersion();
+
+    [GeneratedRegex(@"Off since \d{4}-\d{2}-\d{2} \(UTC\)")]
+    private static partial Regex OffSincePattern();
+}
