@@ -32,6 +32,13 @@ public sealed partial class DataControlsTests(BrowserFixture fixture) : IClassFi
         await Assertions.Expect(page.GetByText("Data sharing is off, with effect now.", new() { Exact = false })).ToBeVisibleAsync();
         await ScreenshotsAsync(page, "portal-data-controls-off");
 
+        // The portal's dashboard shows the same state and leads back here.
+        await page.OpenAsync("/portal");
+        var card = page.Locator("#data-controls");
+        await Assertions.Expect(card).ToContainTextAsync(OffSince());
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = "See or change the election" })).ToHaveAttributeAsync("href", "/portal/data-controls");
+        await ScreenshotsAsync(page, "portal-with-data-controls");
+
         // Two sealed records, each naming the commitments version the member read.
         await using (var db = fixture.Portal.CreateDbContext())
         {

@@ -134,6 +134,17 @@ public sealed class DataSharingRefusalTests(PortalFactory portal) : IClassFixtur
         Assert.Contains("Sign and opt in", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Commitments_LinkToWhereACustomerMakesOrChangesTheElection()
+    {
+        using var anonymous = new PortalClient(portal.BaseAddress);
+
+        var page = await anonymous.GetDocumentAsync("/commitments");
+
+        var link = Assert.Single(page.QuerySelectorAll("a[href='/portal/data-controls']"));
+        Assert.Contains("Data controls", link.TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>Publishes the current commitments again as the next version, as an admin would; returns its number.</summary>
     private async Task<int> PublishCommitmentsAgainAsync()
     {
