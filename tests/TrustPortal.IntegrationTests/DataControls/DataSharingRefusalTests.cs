@@ -135,6 +135,30 @@ public sealed class DataSharingRefusalTests(PortalFactory portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task Elect_SameSignatureSentTwiceAtOnce_ChangesTheElectionOnce_AndTheOtherIsTold()
+    {
+        var view = await ViewAsync(portal, AcmeEmail);
+        var before = await CountsAsync(portal);
+
+        var results = await Task.WhenAll(
+            ElectAsync(portal, AcmeEmail, SignatureFor(view!, AcmeName)),
+            ElectAsync(portal, AcmeEmail, SignatureFor(view!, AcmeName)));
+        try
+        {
+            Assert.Single(results, r => r.Succeeded);
+            var refused = Assert.Single(results, r => !r.Succeeded);
+            Assert.Contains("changed the election since you opened this page", Assert.Single(refused.Errors).ErrorMessage, StringComparison.Ordinal);
+            var after = await CountsAsync(portal);
+            Assert.Equal(before.Elections + 1, after.Elections);
+            Assert.Equal(before.ElectionNumbers + 1, after.ElectionNumbers);
+        }
+        finally
+        {
+            Assert.True((await ToggleAsync(portal, AcmeEmail, AcmeName)).Succeeded);
+        }
+    }
+
+    [Fact]
     public async Task Commitments_LinkToWhereACustomerMakesOrChangesTheElection()
     {
         using var anonymous = new PortalClient(portal.BaseAddress);
