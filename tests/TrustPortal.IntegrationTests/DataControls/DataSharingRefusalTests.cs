@@ -35,6 +35,11 @@ public sealed class DataSharingRefusalTests(PortalFactory portal) : IClassFixtur
         var before = await CountsAsync(portal);
 
         var result = await ElectAsync(portal, AcmeEmail, signature);
+        if (result.Succeeded)
+        {
+            // Wrongly accepted: put the default back so that only this case fails.
+            await ToggleAsync(portal, AcmeEmail, AcmeName);
+        }
 
         Assert.False(result.Succeeded);
         Assert.Null(result.AgreementId);
