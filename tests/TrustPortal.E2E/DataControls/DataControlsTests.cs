@@ -62,6 +62,28 @@ public sealed partial class DataControlsTests(BrowserFixture fixture) : IClassFi
         await ScreenshotsAsync(legal, "legal-attestations-training", "legal");
     }
 
+    [Fact]
+    public async Task DataControlsPage_HasNoWcagViolations()
+    {
+        // As the public pages' check: a context that lets the test inject axe past the page's CSP.
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Portal.BaseAddress.ToString(), BypassCSP = true });
+        var page = await context.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.GotoAsync("/portal/data-controls");
+        await login.SignInAsync("customer@acme.example", PortalFactory.DemoPassword);
+        await page.WaitForURLAsync("**/portal/data-controls");
+        await page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.EvaluateAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Accessibility", "axe.min.js")));
+
+        var result = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
+            ".map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') + ')')");
+
+        var violations = result.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        await context.CloseAsync();
+    }
+
     private static Regex VersionText() => CommitmentsVersion();
 
     private static Regex OffSince() => OffSincePattern();
