@@ -25,6 +25,7 @@ internal sealed class DataSharingExecution(Guid organizationId, DataSharingSigna
     private CommitmentText? commitment;
     private PartyDetails customer = new();
     private string signerTitle = "";
+    private IReadOnlyList<string> recipients = [];
 
     public AgreementKind Kind => AgreementKind.Election;
 
@@ -34,8 +35,6 @@ internal sealed class DataSharingExecution(Guid organizationId, DataSharingSigna
 
     /// <summary>An election is not evidence for a compliance framework.</summary>
     public IReadOnlyList<ComplianceFramework> Covers { get; } = [];
-
-    private IReadOnlyList<string> recipients = [];
 
     public async Task<string?> PrepareAsync(AppDbContext db, ExecutionFacts facts, CancellationToken cancellationToken)
     {
