@@ -62,6 +62,19 @@ internal static class DataControlsTestData
         return client;
     }
 
+    /// <summary>What anyone uploading the file to POST /api/verify is told.</summary>
+    public static async Task<System.Text.Json.JsonElement> VerifyAsync(PortalFactory portal, byte[] pdf)
+    {
+        using var http = new HttpClient { BaseAddress = portal.BaseAddress };
+        using var content = new MultipartFormDataContent();
+        var part = new ByteArrayContent(pdf);
+        part.Headers.ContentType = new("application/pdf");
+        content.Add(part, "file", "election.pdf");
+        using var response = await http.PostAsync("/api/verify", content);
+        response.EnsureSuccessStatusCode();
+        return await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content);
+    }
+
     public static async Task<string> CsvLineAsync(PortalFactory portal, string organizationName)
     {
         using var client = await SignedInAsync(portal, LegalEmail);

@@ -61,6 +61,10 @@ public sealed class DataSharingElectionTests(PortalFactory portal) : IClassFixtu
             // The commitment's own words, as published in that version.
             Assert.Contains("unless your organization has explicitly opted in", text, StringComparison.Ordinal);
             Assert.Contains("\"gale GLOBEX\"", text, StringComparison.Ordinal);
+            // Anyone can check the copy at /verify, like any agreement.
+            var verified = await VerifyAsync(portal, document.Content);
+            Assert.True(verified.GetProperty("authentic").GetBoolean());
+            Assert.Equal(optIn.Number, verified.GetProperty("agreementNumber").GetString());
 
             Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "data-sharing.opted-in" && e.EntityId == onRow.Id.ToString()));
             Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "agreement.executed" && e.EntityId == agreement.Id.ToString()));
