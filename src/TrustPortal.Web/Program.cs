@@ -5,6 +5,7 @@ using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Baa;
+using TrustPortal.Web.Features.DataControls;
 using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
@@ -34,6 +35,7 @@ builder.AddDpa();
 builder.AddBaa();
 builder.AddSoc2();
 builder.AddAttestations();
+builder.AddDataControls();
 builder.AddDemoData();
 
 var app = builder.Build();

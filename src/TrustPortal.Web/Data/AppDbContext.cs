@@ -53,6 +53,7 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<Features.Dpa.DpaWizardDraft> DpaWizardDrafts => Set<Features.Dpa.DpaWizardDraft>();
     public DbSet<StoredSealCertificate> SealCertificates => Set<StoredSealCertificate>();
+    public DbSet<Features.DataControls.DataSharingElection> DataSharingElections => Set<Features.DataControls.DataSharingElection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

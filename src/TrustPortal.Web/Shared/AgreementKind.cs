@@ -1,7 +1,11 @@
 namespace TrustPortal.Web.Shared;
 
-/// <summary>The kinds of agreement the portal executes; audit, attestations and the trust center name them too.</summary>
-public enum AgreementKind { Dpa, Baa }
+/// <summary>
+/// The kinds of agreement the portal executes; audit, attestations and the trust center name them too. An
+/// <see cref="Election"/> is an organization's signed data-sharing (model training) choice: opt in or opt out.
+/// </summary>
+/// <remarks>Stored by name in 10-character columns, and the name starts every agreement number: keep names short.</remarks>
+public enum AgreementKind { Dpa, Baa, Election }
 
 /// <summary>What readers see for each kind of agreement.</summary>
 public static class AgreementKindNames
@@ -11,6 +15,7 @@ public static class AgreementKindNames
     {
         AgreementKind.Dpa => "DPA",
         AgreementKind.Baa => "BAA",
+        AgreementKind.Election => "Data sharing",
         _ => throw EnumNames.Unnamed(kind),
     };
 
@@ -18,6 +23,7 @@ public static class AgreementKindNames
     {
         AgreementKind.Dpa => "Data Processing Addendum",
         AgreementKind.Baa => "Business Associate Agreement",
+        AgreementKind.Election => "Data Sharing Election",
         _ => throw EnumNames.Unnamed(kind),
     };
 }

@@ -56,6 +56,8 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/baa/new"] = [Login, Ok, Redirect, Denied, Denied, Denied, Denied],
         ["/baa/{Id:guid}"] = [Login, NotFound, Ok, Denied, Denied, Denied, Denied],
         ["/soc2"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
+        // The organization comes from the member, so each customer sees their own election.
+        ["/portal/data-controls"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
         ["/soc2/report"] = [Login, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
         ["/agreements/{Id:guid}"] = [Login, Ok, NotFound, NotFound, Ok, NotFound, NotFound],
         ["/agreements/{id:guid}/pdf"] = [Login, Ok, NotFound, NotFound, Ok, NotFound, NotFound],

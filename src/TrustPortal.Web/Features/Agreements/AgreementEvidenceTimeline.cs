@@ -15,6 +15,11 @@ public sealed class AgreementEvidenceTimeline : IEvidenceTimelineSource
             .Select(a => new { a.Id, a.Number, a.Kind, a.Status, a.TemplateVersion, a.ExecutedAtUtc, a.StatusChangedAtUtc, a.StatusReason, a.SignerName }).ToListAsync();
         foreach (var a in agreements)
         {
+            // Data controls puts each election on the timeline in its own words; only a void is the library's to tell.
+            if (a.Kind == AgreementKind.Election && a.Status != AgreementStatus.Voided)
+            {
+                continue;
+            }
             timeline.Add(new EvidenceEvent(a.ExecutedAtUtc, $"{a.Number} executed", $"{a.Kind.DisplayName()} template v{a.TemplateVersion}, signed by {a.SignerName}", $"/agreements/{a.Id}"));
             if (a.StatusChangedAtUtc is { } changed)
             {

@@ -60,7 +60,7 @@ public sealed class AgreementTemplates(IDbContextFactory<AppDbContext> dbFactory
         return (template, []);
     }
 
-    /// <summary>Gives a fresh database the shipped DPA and BAA texts, so the portal can execute agreements at once.</summary>
+    /// <summary>Gives a fresh database (or one from before a kind existed) the shipped DPA, BAA and election texts, so the portal can execute agreements at once.</summary>
     public static async Task SeedAsync(AppDbContext db, AuditTrail audit, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -69,6 +69,7 @@ public sealed class AgreementTemplates(IDbContextFactory<AppDbContext> dbFactory
         {
             (AgreementKind.Dpa, "Data Processing Addendum", "templates.dpa-v1.txt"),
             (AgreementKind.Baa, "Business Associate Agreement", "templates.baa-v1.txt"),
+            (AgreementKind.Election, "Data Sharing Election", "templates.election-v1.txt"),
         })
         {
             if (await db.AgreementTemplates.AnyAsync(t => t.Kind == kind))

@@ -14,6 +14,7 @@ public static class TemplateRules
     public static IReadOnlyList<string> RequiredAnnexTables(AgreementKind kind) => kind switch
     {
         AgreementKind.Dpa => ["processing", "subprocessors"],
+        AgreementKind.Election => ["election", "commitment"],
         _ => ["use-case", "services"],
     };
 

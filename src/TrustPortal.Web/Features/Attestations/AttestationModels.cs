@@ -24,6 +24,28 @@ public sealed record AttestationCell(ComplianceFramework Framework, AttestationS
 public sealed record AttestationRow(Guid OrganizationId, string OrganizationName, IReadOnlyList<AttestationCell> Cells)
 {
     public AttestationCell For(ComplianceFramework framework) => Cells.First(c => c.Framework == framework);
+
+    /// <summary>The organization's data controls (the training election, ...), in the order of <see cref="AttestationService.ControlNames"/>.</summary>
+    public IReadOnlyList<DataControlCell> Controls { get; init; } = [];
+}
+
+/// <summary>
+/// One organization's setting of one data control, shown beside the frameworks: e.g. the training election "On from
+/// 2026-12-02 (UTC)". <paramref name="On"/> says whether the customer switched it on; <paramref name="SinceUtc"/> when it took effect.
+/// </summary>
+public sealed record DataControlCell(string Control, bool On, string Label, DateTime? SinceUtc, string? Link);
+
+/// <summary>
+/// A feature that owns a per-organization data control (the training election; later data retention) adds its column to
+/// the matrix, its CSV and the organization page, without this feature depending on it.
+/// </summary>
+public interface IDataControlSource
+{
+    /// <summary>The column title, e.g. "Training data".</summary>
+    string Control { get; }
+
+    /// <summary>A cell for every organization asked about, including those that never changed the default.</summary>
+    Task<IReadOnlyDictionary<Guid, DataControlCell>> CellsAsync(AppDbContext db, IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken);
 }
 
 /// <summary>A page of the matrix; filters, search and paging run in the database.</summary>

@@ -10,8 +10,14 @@ namespace TrustPortal.Web.Features.Attestations;
 /// Reads where organizations stand on SOC 2, GDPR, CCPA and HIPAA: a customer sees only their own organization;
 /// Legal and Sales see the matrix of all.
 /// </summary>
-public sealed class AttestationService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IEnumerable<IEvidenceTimelineSource> timelineSources)
+public sealed class AttestationService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IEnumerable<IEvidenceTimelineSource> timelineSources,
+    IEnumerable<IDataControlSource> controlSources)
 {
+    private readonly IReadOnlyList<IDataControlSource> controls = controlSources.ToList();
+
+    /// <summary>The data controls shown after the frameworks, in column order.</summary>
+    public IReadOnlyList<string> ControlNames => controls.Select(c => c.Control).ToList();
+
     public async Task<AttestationRow?> GetMineAsync()
     {
         var organizationId = await currentUser.IsInRoleAsync(Roles.Customer) ? await currentUser.GetOrganizationIdAsync() : null;
@@ -154,14 +160,22 @@ public sealed class AttestationService(IDbContextFactory<AppDbContext> dbFactory
         return ((await RowsAsync(db, [organization])).Single(), timeline.OrderByDescending(e => e.AtUtc).ToList());
     }
 
-    private static async Task<List<AttestationRow>> RowsAsync(AppDbContext db, IReadOnlyList<Organization> organizations, CancellationToken cancellationToken = default)
+    private async Task<List<AttestationRow>> RowsAsync(AppDbContext db, IReadOnlyList<Organization> organizations, CancellationToken cancellationToken = default)
     {
         var ids = organizations.Select(o => o.Id).ToList();
         var attestations = await db.Attestations.AsNoTracking().Where(a => ids.Contains(a.OrganizationId)).ToListAsync(cancellationToken);
+        var controlCells = new List<IReadOnlyDictionary<Guid, DataControlCell>>();
+        foreach (var source in controls)
+        {
+            controlCells.Add(await source.CellsAsync(db, ids, cancellationToken));
+        }
         return organizations.Select(o => new AttestationRow(o.Id, o.Name, TrackedFrameworks.All.Select(f =>
             attestations.FirstOrDefault(a => a.OrganizationId == o.Id && a.Framework == f) is { } a
                 ? new AttestationCell(f, a.Status, a.EvidenceLabel, a.EvidenceId, a.EffectiveAtUtc, a.ExpiresAtUtc)
-                : AttestationCell.NotStarted(f)).ToList())).ToList();
+                : AttestationCell.NotStarted(f)).ToList())
+        {
+            Controls = controlCells.Select(cells => cells[o.Id]).ToList(),
+        }).ToList();
     }
 
     private async Task<bool> IsStaffAsync() => await currentUser.IsInRoleAsync(Roles.Legal) || await currentUser.IsInRoleAsync(Roles.Sales);

@@ -24,10 +24,10 @@ public static class AttestationsRegistration
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"attestations-{DateTime.UtcNow:yyyy-MM-dd}.csv\"";
         context.Response.Headers.CacheControl = "private, no-store";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false)) { NewLine = Csv.LineEnding };
-        await writer.WriteLineAsync(Csv.Row(["Organization", .. TrackedFrameworks.All.Select(f => f.DisplayName())]));
+        await writer.WriteLineAsync(Csv.Row(["Organization", .. TrackedFrameworks.All.Select(f => f.DisplayName()), .. attestations.ControlNames]));
         await foreach (var row in attestations.StreamAllAsync(context.RequestAborted))
         {
-            await writer.WriteLineAsync(Csv.Row([row.OrganizationName, .. row.Cells.Select(c => c.Status.DisplayName())]));
+            await writer.WriteLineAsync(Csv.Row([row.OrganizationName, .. row.Cells.Select(c => c.Status.DisplayName()), .. row.Controls.Select(c => c.Label)]));
         }
     }
 }

@@ -972,6 +972,77 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                     b.ToTable("BaaRequests");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.DataControls.DataSharingElection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgreementNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CommitmentsSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("CommitmentsVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EffectiveFromUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ElectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OptedIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignerEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SignerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("DataSharingElections");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Dpa.DpaWizardDraft", b =>
                 {
                     b.Property<string>("UserId")
@@ -1954,6 +2025,21 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.DataControls.DataSharingElection", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.Agreements.Agreement", null)
+                        .WithOne()
+                        .HasForeignKey("TrustPortal.Web.Features.DataControls.DataSharingElection", "AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustPortal.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.Organizations.OrganizationInvitation", b =>

@@ -959,6 +959,77 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("BaaRequests");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.DataControls.DataSharingElection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommitmentsSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommitmentsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EffectiveFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ElectedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OptedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignerEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("DataSharingElections");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Dpa.DpaWizardDraft", b =>
                 {
                     b.Property<string>("UserId")
@@ -1923,6 +1994,21 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.DataControls.DataSharingElection", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.Agreements.Agreement", null)
+                        .WithOne()
+                        .HasForeignKey("TrustPortal.Web.Features.DataControls.DataSharingElection", "AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustPortal.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.Organizations.OrganizationInvitation", b =>
