@@ -47,16 +47,66 @@ internal static class CertificatePageWriter
             }
             flow.Gap(11);
         }
-        if (certificate.Verification.Count > 0)
+        if (certificate.Verification.Count > 0 || certificate.StatusUrl is not null)
         {
-            flow.Heading("Verification", Subheading, Left, Width, 4 + 2 * Body.LineHeight);
+            var code = certificate.StatusUrl is { } url ? StatusCode(url) : null;
+            flow.Heading("Verification", Subheading, Left, Width, 4 + (code?.Height ?? 2 * Body.LineHeight));
             flow.Gap(4);
+            if (code is not null)
+            {
+                flow.Place(code);
+                flow.Gap(10);
+            }
             foreach (var paragraph in certificate.Verification)
             {
                 flow.Paragraph(paragraph, Body, Left, Width);
                 flow.Gap(6);
             }
         }
+    }
+
+    /// <summary>Side of the printed QR code, quiet zone included: about 3 cm, easy for a phone to read from paper.</summary>
+    internal const double StatusCodeSize = 84;
+
+    private static readonly TextFont[] UrlFonts = [Body, Table, Small];
+
+    /// <summary>The QR code at the left and, beside it, what it is for and its address as text (for typing it in).</summary>
+    private static Block StatusCode(string url)
+    {
+        var block = new Block();
+        block.Shapes.Add(QrCodeMark.Draw(url, Left, 0, StatusCodeSize));
+        // The code's quiet zone is its white margin: the text may start right after it.
+        var textLeft = Left + StatusCodeSize;
+        var textWidth = Right - textLeft;
+        var y = 12.0;
+        var lines = new List<string>();
+        TextLayout.Wrap("Look this agreement up", TableBold, textWidth, lines);
+        foreach (var line in lines)
+        {
+            block.Text(textLeft, y, line, TableBold, Ink.Muted);
+            y += TableBold.LineHeight;
+        }
+        // The address on one line if any size fits: a reader types it, and a wrapped URL is easy to mistype.
+        var address = TextCleaner.Line(url);
+        var font = UrlFonts.FirstOrDefault(f => f.Measure(address) <= textWidth) ?? UrlFonts[^1];
+        lines.Clear();
+        TextLayout.Wrap(address, font, textWidth, lines);
+        foreach (var line in lines)
+        {
+            block.Text(textLeft, y, line, font, Ink.Text);
+            y += font.LineHeight;
+        }
+        lines.Clear();
+        TextLayout.Wrap("Scan the code or type the address to see the status the portal records for this agreement today, with no upload. "
+            + "It confirms the agreement exists; only the file check below proves that a copy is unchanged.", Table, textWidth, lines);
+        y += 3;
+        foreach (var line in lines)
+        {
+            block.Text(textLeft, y, line, Table, Ink.Muted);
+            y += Table.LineHeight;
+        }
+        block.Height = Math.Max(StatusCodeSize, y);
+        return block;
     }
 
     /// <summary>"yyyy-MM-dd HH:mm:ss UTC"; a local time is converted, an unspecified one is taken as UTC.</summary>

@@ -48,20 +48,23 @@ public sealed class AgreementExecutor(
         ArgumentNullException.ThrowIfNull(execution);
         // Loaded (or, the first time, created and stored) before any transaction: never under the executor's own lock.
         _ = seal.Certificate;
+        // Chosen before the draft: the certificate page prints the agreement's status address, which holds this id, so
+        // the draft and the stored row must share it.
+        var agreementId = Guid.NewGuid();
         var lane = lanes.For(execution.Kind);
         var turn = lane.Join();
         Stored? stored = null;
         ExecutionDraft? draft = null;
         try
         {
-            draft = turn.Speculate ? await DraftAsync(execution, turn, cancellationToken) : null;
+            draft = turn.Speculate ? await DraftAsync(execution, turn, agreementId, cancellationToken) : null;
             await lane.WaitAsync(turn);
             var resync = false;
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    (var outcome, stored) = await TryExecuteAsync(execution, draft, resync, cancellationToken);
+                    (var outcome, stored) = await TryExecuteAsync(execution, agreementId, draft, resync, cancellationToken);
                     return outcome;
                 }
                 catch (DbUpdateConcurrencyException)
@@ -94,7 +97,7 @@ public sealed class AgreementExecutor(
     /// own unit of work), compose, render and seal. Null when there is no good guess or the caller refuses; the turn then
     /// does everything under the lock.
     /// </summary>
-    private async Task<ExecutionDraft?> DraftAsync(IAgreementExecution execution, ExecutionTurn turn, CancellationToken cancellationToken)
+    private async Task<ExecutionDraft?> DraftAsync(IAgreementExecution execution, ExecutionTurn turn, Guid agreementId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -106,7 +109,7 @@ public sealed class AgreementExecutor(
         {
             return null;
         }
-        var facts = Facts(terms, sequence!.Value, now, execution.Kind);
+        var facts = Facts(terms, sequence!.Value, now, execution.Kind, agreementId);
         if (await execution.PrepareAsync(db, facts, cancellationToken) is not null)
         {
             return null;
@@ -121,8 +124,12 @@ public sealed class AgreementExecutor(
         return await db.Counters.AsNoTracking().Where(c => c.Name == name).Select(c => (long?)c.Value).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private ExecutionFacts Facts(FrozenTerms terms, int sequence, DateTime now, AgreementKind kind) =>
-        new(terms, sequence, AgreementNumbers.Format(kind, now.Year, sequence), now, vendorOptions.Value, agreementOptions.Value, urls.Absolute("/verify"));
+    private ExecutionFacts Facts(FrozenTerms terms, int sequence, DateTime now, AgreementKind kind, Guid agreementId) =>
+        new(terms, sequence, AgreementNumbers.Format(kind, now.Year, sequence), now, vendorOptions.Value, agreementOptions.Value, urls.Absolute("/verify"))
+        {
+            AgreementId = agreementId,
+            StatusUrl = urls.Absolute(VerifyPaths.ForAgreement(agreementId)),
+        };
 
     private byte[] Render(ComposedAgreement composed, ExecutionFacts facts)
     {
@@ -133,7 +140,7 @@ public sealed class AgreementExecutor(
             facts.Vendor.ContactEmail));
     }
 
-    private async Task<(AgreementExecutionOutcome Outcome, Stored? Stored)> TryExecuteAsync(IAgreementExecution execution, ExecutionDraft? draft, bool resync,
+    private async Task<(AgreementExecutionOutcome Outcome, Stored? Stored)> TryExecuteAsync(IAgreementExecution execution, Guid agreementId, ExecutionDraft? draft, bool resync,
         CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -152,7 +159,7 @@ public sealed class AgreementExecutor(
         {
             return (AgreementExecutionOutcome.Refused($"No {execution.Kind.ToString().ToUpperInvariant()} template is published yet. Please contact us."), null);
         }
-        var facts = Facts(terms, sequence, now, execution.Kind);
+        var facts = Facts(terms, sequence, now, execution.Kind, agreementId);
         if (await execution.PrepareAsync(db, facts, cancellationToken) is { } refusal)
         {
             return (AgreementExecutionOutcome.Refused(refusal), null);
@@ -210,6 +217,7 @@ public sealed class AgreementExecutor(
 
     private static Agreement NewAgreement(IAgreementExecution execution, AgreementParties parties, ExecutionFacts facts) => new()
     {
+        Id = facts.AgreementId,
         Number = facts.Number,
         Kind = execution.Kind,
         Year = facts.NowUtc.Year,
