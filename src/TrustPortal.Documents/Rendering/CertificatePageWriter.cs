@@ -49,13 +49,14 @@ internal static class CertificatePageWriter
         }
         if (certificate.Verification.Count > 0 || certificate.StatusUrl is not null)
         {
-            var code = certificate.StatusUrl is { } url ? StatusCode(url) : null;
+            // With a status address, the code sits at the left and every verification text beside it, in one block.
+            var code = certificate.StatusUrl is { } url ? StatusCode(url, certificate.Verification) : null;
             flow.Heading("Verification", Subheading, Left, Width, 4 + (code?.Height ?? 2 * Body.LineHeight));
             flow.Gap(4);
             if (code is not null)
             {
                 flow.Place(code);
-                flow.Gap(10);
+                return;
             }
             foreach (var paragraph in certificate.Verification)
             {
@@ -65,48 +66,50 @@ internal static class CertificatePageWriter
         }
     }
 
-    /// <summary>Side of the printed QR code, quiet zone included: about 3 cm, easy for a phone to read from paper.</summary>
-    internal const double StatusCodeSize = 84;
+    /// <summary>Side of the printed QR code: 2.5 cm, which a phone reads easily from paper.</summary>
+    internal const double StatusCodeSize = 72;
+
+    /// <summary>Blank space kept above the code and between it and the text: at least the quiet zone of a version 5 code at this size.</summary>
+    private const double StatusCodeMargin = 10;
 
     private static readonly TextFont[] UrlFonts = [Body, Table, Small];
 
-    /// <summary>The QR code at the left and, beside it, what it is for and its address as text (for typing it in).</summary>
-    private static Block StatusCode(string url)
+    /// <summary>
+    /// The QR code at the left and, beside it, what it is for, its address as text (for typing it in) and the
+    /// <paramref name="paragraphs"/> on checking the file.
+    /// </summary>
+    private static Block StatusCode(string url, IReadOnlyList<string> paragraphs)
     {
         var block = new Block();
-        block.Shapes.Add(QrCodeMark.Draw(url, Left, 0, StatusCodeSize));
-        // The code's quiet zone is its white margin: the text may start right after it.
-        var textLeft = Left + StatusCodeSize;
+        // Flush with the text margin; the page margin to its left is part of its quiet zone.
+        block.Shapes.Add(QrCodeMark.Draw(url, Left, StatusCodeMargin, StatusCodeSize));
+        var textLeft = Left + StatusCodeSize + 2 * StatusCodeMargin;
         var textWidth = Right - textLeft;
-        var y = 12.0;
-        var lines = new List<string>();
-        TextLayout.Wrap("Look this agreement up", TableBold, textWidth, lines);
-        foreach (var line in lines)
-        {
-            block.Text(textLeft, y, line, TableBold, Ink.Muted);
-            y += TableBold.LineHeight;
-        }
+        var y = StatusCodeMargin - 2;
+        y = Lines(block, "Look this agreement up", TableBold, Ink.Muted, textLeft, textWidth, y);
         // The address on one line if any size fits: a reader types it, and a wrapped URL is easy to mistype.
         var address = TextCleaner.Line(url);
         var font = UrlFonts.FirstOrDefault(f => f.Measure(address) <= textWidth) ?? UrlFonts[^1];
-        lines.Clear();
-        TextLayout.Wrap(address, font, textWidth, lines);
+        y = Lines(block, address, font, Ink.Text, textLeft, textWidth, y);
+        y = Lines(block, "Scan the code or type the address to see this agreement's status today, with no upload.", Table, Ink.Muted, textLeft, textWidth, y);
+        foreach (var paragraph in paragraphs)
+        {
+            y = Lines(block, TextCleaner.Paragraph(paragraph), Body, Ink.Text, textLeft, textWidth, y + 6);
+        }
+        block.Height = Math.Max(2 * StatusCodeMargin + StatusCodeSize, y + 6);
+        return block;
+    }
+
+    private static double Lines(Block block, string text, TextFont font, Ink ink, double x, double width, double y)
+    {
+        var lines = new List<string>();
+        TextLayout.Wrap(text, font, width, lines);
         foreach (var line in lines)
         {
-            block.Text(textLeft, y, line, font, Ink.Text);
+            block.Text(x, y, line, font, ink);
             y += font.LineHeight;
         }
-        lines.Clear();
-        TextLayout.Wrap("Scan the code or type the address to see the status the portal records for this agreement today, with no upload. "
-            + "It confirms the agreement exists; only the file check below proves that a copy is unchanged.", Table, textWidth, lines);
-        y += 3;
-        foreach (var line in lines)
-        {
-            block.Text(textLeft, y, line, Table, Ink.Muted);
-            y += Table.LineHeight;
-        }
-        block.Height = Math.Max(StatusCodeSize, y);
-        return block;
+        return y;
     }
 
     /// <summary>"yyyy-MM-dd HH:mm:ss UTC"; a local time is converted, an unspecified one is taken as UTC.</summary>

@@ -9,23 +9,27 @@ namespace TrustPortal.Documents.Rendering;
 /// </summary>
 internal static class QrCodeMark
 {
+    /// <summary>The blank margin, in modules, that the QR specification asks for around the symbol.</summary>
+    public const int QuietZone = 4;
+
     /// <summary>
-    /// The code for <paramref name="text"/>, its outer edge (quiet zone included) a square of <paramref name="size"/>
-    /// points at (<paramref name="x"/>, <paramref name="y"/>). Error correction level M survives a crease or a smudge.
+    /// The code for <paramref name="text"/>: the symbol itself a square of <paramref name="size"/> points at
+    /// (<paramref name="x"/>, <paramref name="y"/>); the caller keeps <see cref="QuietZone"/> modules around it blank.
+    /// Error correction level M survives a crease or a smudge.
     /// </summary>
     public static ShapeFill Draw(string text, double x, double y, double size)
     {
         using var data = QRCodeGenerator.GenerateQrCode(text, QRCodeGenerator.ECCLevel.M);
         var matrix = data.ModuleMatrix;
-        // QRCoder pads the matrix with the quiet zone already; the size covers it, so the white margin is reserved too.
+        // QRCoder's matrix includes the quiet zone; only the symbol inside it is drawn.
         var padded = matrix.Count;
-        var module = size / padded;
+        var module = size / (padded - 2 * QuietZone);
         var boxes = new List<ShadeBox>();
-        for (var row = 0; row < padded; row++)
+        for (var row = QuietZone; row < padded - QuietZone; row++)
         {
             var bits = matrix[row];
-            var column = 0;
-            while (column < padded)
+            var column = QuietZone;
+            while (column < padded - QuietZone)
             {
                 if (!bits[column])
                 {
@@ -33,11 +37,11 @@ internal static class QrCodeMark
                     continue;
                 }
                 var start = column;
-                while (column < padded && bits[column])
+                while (column < padded - QuietZone && bits[column])
                 {
                     column++;
                 }
-                boxes.Add(new ShadeBox(x + start * module, y + row * module, (column - start) * module, module, Ink.Heading));
+                boxes.Add(new ShadeBox(x + (start - QuietZone) * module, y + (row - QuietZone) * module, (column - start) * module, module, Ink.Heading));
             }
         }
         return new ShapeFill(boxes, Ink.Heading);

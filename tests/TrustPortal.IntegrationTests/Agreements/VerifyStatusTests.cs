@@ -173,7 +173,7 @@ public sealed class VerifyStatusTests(PortalFactory portal) : IClassFixture<Port
             Assert.Contains("Certificate of execution", certificate.Text, StringComparison.Ordinal);
             Assert.Contains(address, certificate.GetWords().Select(w => w.Text));
         }
-        Assert.Equal(address, PdfPages.ReadQrCode(pdf, lastPage));
+        Assert.Equal(address, PdfRaster.ReadQrCode(pdf, lastPage));
 
         using var client = new PortalClient(portal.BaseAddress);
         using var scanned = await client.GetAsync(address);

@@ -13,13 +13,16 @@ public static class MachineReadableEndpoints
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    // Crawlers may ask with HEAD first; the output cache answers both.
+    private static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
+
     public static void MapMachineReadableTrustCenter(this IEndpointRouteBuilder app)
     {
-        app.MapGet(TrustCenterFactsReader.LlmsTxtPath, async (TrustCenterFactsReader reader, CancellationToken cancellationToken) =>
+        app.MapMethods(TrustCenterFactsReader.LlmsTxtPath, Methods, async (TrustCenterFactsReader reader, CancellationToken cancellationToken) =>
                 Results.Text(LlmsText.Write(await reader.ReadAsync(cancellationToken)), "text/markdown; charset=utf-8"))
             .AllowAnonymous()
             .CacheOutput(TrustCenterRegistration.CachePolicy);
-        app.MapGet(TrustCenterFactsReader.JsonPath, async (TrustCenterFactsReader reader, CancellationToken cancellationToken) =>
+        app.MapMethods(TrustCenterFactsReader.JsonPath, Methods, async (TrustCenterFactsReader reader, CancellationToken cancellationToken) =>
                 Results.Json(await reader.ReadAsync(cancellationToken), Json, "application/json; charset=utf-8"))
             .AllowAnonymous()
             .CacheOutput(TrustCenterRegistration.CachePolicy);

@@ -8,7 +8,7 @@ using ZXing.QrCode;
 namespace TrustPortal.Testing;
 
 /// <summary>Pages of a PDF as a printer would see them (poppler's pdftoppm), and the QR codes printed on them (ZXing).</summary>
-public static class PdfPages
+public static class PdfRaster
 {
     /// <summary>Page <paramref name="page"/> (1-based) as a PNG, e.g. for a screenshot.</summary>
     public static byte[] Png(byte[] pdf, int page, int dpi = 110) => Rasterize(pdf, page, dpi, "-png", ".png");
