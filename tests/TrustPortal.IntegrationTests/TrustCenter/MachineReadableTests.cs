@@ -157,6 +157,21 @@ public sealed class MachineReadableTests(PortalFactory portal) : IClassFixture<P
         Assert.Contains(summary, await TextAsync(client, "/trust-center.json"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/llms.txt", "text/markdown")]
+    [InlineData("/trust-center.json", "application/json")]
+    public async Task Head_AnswersWithTheContentTypeAndNoBody(string url, string mediaType)
+    {
+        using var client = new PortalClient(portal.BaseAddress);
+
+        using var request = new HttpRequestMessage(HttpMethod.Head, url);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task PublicPages_LinkBothDocuments()
     {
