@@ -56,8 +56,12 @@ public static class SampleAgreement
             [
                 "This document is sealed with Meridian AI, Inc.'s document certificate. Any change to the file, even one byte, breaks the seal.",
                 "To check a copy, upload it at https://trust.meridian-ai.example/verify. The portal confirms the seal and that this exact file is the one it issued.",
-            ]),
+            ],
+            // As the executor prints it: the QR code and address that lead to this agreement's status page.
+            StatusUrl),
     };
+
+    public const string StatusUrl = "https://trust.meridian-ai.example/verify/a/3f2504e0-4f89-41d3-9a0c-0305e82c3301";
 
     private static List<ClauseSection> Sections() =>
     [

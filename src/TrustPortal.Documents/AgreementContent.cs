@@ -49,8 +49,13 @@ public sealed record AnnexTable(IReadOnlyList<string> Columns, IReadOnlyList<IRe
 /// <summary>One party's signature as printed on the signature page.</summary>
 public sealed record SignatureBlock(string PartyRole, string LegalName, string TypedSignature, string SignerName, string SignerTitle, string SignedOn, string? Note = null);
 
-/// <summary>The certificate of execution: the audit events, key facts (hashes, versions) and how to verify the file.</summary>
-public sealed record CertificateContent(IReadOnlyList<CertificateEvent> Events, IReadOnlyList<KeyValuePair<string, string>> Facts, IReadOnlyList<string> Verification);
+/// <summary>
+/// The certificate of execution: the audit events, key facts (hashes, versions) and how to verify the file. With a
+/// <paramref name="StatusUrl"/>, the page also prints it as a QR code and as text, so a reader of a paper copy can
+/// look the agreement up.
+/// </summary>
+public sealed record CertificateContent(IReadOnlyList<CertificateEvent> Events, IReadOnlyList<KeyValuePair<string, string>> Facts, IReadOnlyList<string> Verification,
+    string? StatusUrl = null);
 
 /// <summary>One event of execution; times are UTC and printed as such.</summary>
 public sealed record CertificateEvent(DateTime AtUtc, string Description, string? IpAddress, string? UserAgent);

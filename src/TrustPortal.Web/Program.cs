@@ -62,6 +62,7 @@ await app.SeedDemoDataAsync();
 app.UsePortalPipeline();
 app.MapPortalCoreEndpoints();
 app.MapPortalEndpoints();
+app.MapTrustCenterEndpoints();
 app.MapAgreementEndpoints();
 app.MapDpaEndpoints();
 app.MapSoc2Endpoints();

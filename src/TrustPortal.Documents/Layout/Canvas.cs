@@ -19,6 +19,9 @@ internal readonly record struct RuleLine(double X1, double Y1, double X2, double
 /// <summary>A filled rectangle (table header background).</summary>
 internal readonly record struct ShadeBox(double X, double Y, double Width, double Height, Ink Ink);
 
+/// <summary>Rectangles filled as one shape, so no hairline seams show between neighbours (the modules of a QR code).</summary>
+internal readonly record struct ShapeFill(IReadOnlyList<ShadeBox> Boxes, Ink Ink);
+
 /// <summary>
 /// A display list: what to draw on one page, or on a block that is placed onto a page later. Layout fills canvases
 /// first and the painter draws them afterwards, which is how "Page x of n" knows n without a second drawing pass.
@@ -28,6 +31,7 @@ internal class Canvas
     public List<ShadeBox> Shades { get; } = [];
     public List<RuleLine> Rules { get; } = [];
     public List<TextRun> Texts { get; } = [];
+    public List<ShapeFill> Shapes { get; } = [];
 
     /// <summary>Adds a line of text whose line box starts at <paramref name="top"/>.</summary>
     public void Text(double x, double top, string text, TextFont font, Ink ink = Ink.Text)
@@ -58,6 +62,10 @@ internal class Canvas
         foreach (var t in Texts)
         {
             target.Texts.Add(t with { Baseline = t.Baseline + dy });
+        }
+        foreach (var shape in Shapes)
+        {
+            target.Shapes.Add(new ShapeFill(shape.Boxes.Select(b => b with { Y = b.Y + dy }).ToArray(), shape.Ink));
         }
     }
 }

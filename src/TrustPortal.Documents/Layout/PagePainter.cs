@@ -30,6 +30,10 @@ internal static class PagePainter
             {
                 gfx.DrawRectangle(brushes[(int)shade.Ink], shade.X, shade.Y, shade.Width, shade.Height);
             }
+            foreach (var shape in pages[index].Shapes)
+            {
+                gfx.DrawPath(brushes[(int)shape.Ink], Path(shape));
+            }
             foreach (var rule in pages[index].Rules)
             {
                 gfx.DrawLine(Pen(pens, rule.Ink, rule.Width), rule.X1, rule.Y1, rule.X2, rule.Y2);
@@ -47,6 +51,16 @@ internal static class PagePainter
             gfx.DrawString(footer, Small.Font, brushes[(int)Ink.Muted], (PageWidth - Small.Measure(footer)) / 2, FooterTop + Small.Baseline);
         }
         return document;
+    }
+
+    private static XGraphicsPath Path(ShapeFill shape)
+    {
+        var path = new XGraphicsPath { FillMode = XFillMode.Winding };
+        foreach (var box in shape.Boxes)
+        {
+            path.AddRectangle(box.X, box.Y, box.Width, box.Height);
+        }
+        return path;
     }
 
     private static void Describe(PdfDocument document, DocumentMetadata metadata)

@@ -47,16 +47,69 @@ internal static class CertificatePageWriter
             }
             flow.Gap(11);
         }
-        if (certificate.Verification.Count > 0)
+        if (certificate.Verification.Count > 0 || certificate.StatusUrl is not null)
         {
-            flow.Heading("Verification", Subheading, Left, Width, 4 + 2 * Body.LineHeight);
+            // With a status address, the code sits at the left and every verification text beside it, in one block.
+            var code = certificate.StatusUrl is { } url ? StatusCode(url, certificate.Verification) : null;
+            flow.Heading("Verification", Subheading, Left, Width, 4 + (code?.Height ?? 2 * Body.LineHeight));
             flow.Gap(4);
+            if (code is not null)
+            {
+                flow.Place(code);
+                return;
+            }
             foreach (var paragraph in certificate.Verification)
             {
                 flow.Paragraph(paragraph, Body, Left, Width);
                 flow.Gap(6);
             }
         }
+    }
+
+    /// <summary>Side of the printed QR code: 2.5 cm, which a phone reads easily from paper.</summary>
+    internal const double StatusCodeSize = 72;
+
+    /// <summary>Blank space kept above the code and between it and the text: at least the quiet zone of a version 5 code at this size.</summary>
+    private const double StatusCodeMargin = 10;
+
+    private static readonly TextFont[] UrlFonts = [Body, Table, Small];
+
+    /// <summary>
+    /// The QR code at the left and, beside it, what it is for, its address as text (for typing it in) and the
+    /// <paramref name="paragraphs"/> on checking the file.
+    /// </summary>
+    private static Block StatusCode(string url, IReadOnlyList<string> paragraphs)
+    {
+        var block = new Block();
+        // Flush with the text margin; the page margin to its left is part of its quiet zone.
+        block.Shapes.Add(QrCodeMark.Draw(url, Left, StatusCodeMargin, StatusCodeSize));
+        var textLeft = Left + StatusCodeSize + 2 * StatusCodeMargin;
+        var textWidth = Right - textLeft;
+        var y = StatusCodeMargin - 2;
+        y = Lines(block, "Look this agreement up", TableBold, Ink.Muted, textLeft, textWidth, y);
+        // The address on one line if any size fits: a reader types it, and a wrapped URL is easy to mistype.
+        var address = TextCleaner.Line(url);
+        var font = UrlFonts.FirstOrDefault(f => f.Measure(address) <= textWidth) ?? UrlFonts[^1];
+        y = Lines(block, address, font, Ink.Text, textLeft, textWidth, y);
+        y = Lines(block, "Scan the code or type the address to see this agreement's status today, with no upload.", Table, Ink.Muted, textLeft, textWidth, y);
+        foreach (var paragraph in paragraphs)
+        {
+            y = Lines(block, TextCleaner.Paragraph(paragraph), Body, Ink.Text, textLeft, textWidth, y + 6);
+        }
+        block.Height = Math.Max(2 * StatusCodeMargin + StatusCodeSize, y + 6);
+        return block;
+    }
+
+    private static double Lines(Block block, string text, TextFont font, Ink ink, double x, double width, double y)
+    {
+        var lines = new List<string>();
+        TextLayout.Wrap(text, font, width, lines);
+        foreach (var line in lines)
+        {
+            block.Text(x, y, line, font, ink);
+            y += font.LineHeight;
+        }
+        return y;
     }
 
     /// <summary>"yyyy-MM-dd HH:mm:ss UTC"; a local time is converted, an unspecified one is taken as UTC.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace TrustPortal.E2E.Accessibility;
@@ -17,7 +18,23 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     [InlineData("/subprocessors/subscribe")]
     [InlineData("/verify")]
     [InlineData("/Account/Login")]
-    public async Task PublicPage_HasNoWcagViolations(string url)
+    public async Task PublicPage_HasNoWcagViolations(string url) => await AssertNoViolationsAsync(url);
+
+    [Fact]
+    public async Task AgreementStatusPages_HaveNoWcagViolations()
+    {
+        _ = fixture.Portal.BaseAddress;
+        string sha256;
+        await using (var db = fixture.Portal.CreateDbContext())
+        {
+            sha256 = await db.AgreementDocuments.Select(d => d.Sha256).FirstAsync();
+        }
+
+        await AssertNoViolationsAsync($"/verify/{sha256}");
+        await AssertNoViolationsAsync($"/verify/{new string('0', 64)}");
+    }
+
+    private async Task AssertNoViolationsAsync(string url)
     {
         // The page's own CSP forbids injected scripts; this context lets the test inject axe.
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Portal.BaseAddress.ToString(), BypassCSP = true });

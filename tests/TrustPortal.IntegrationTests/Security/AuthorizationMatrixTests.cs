@@ -35,6 +35,12 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/compliance"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/subprocessors"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/verify"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        // A stored agreement's public status by its file's SHA-256 (Acme's DPA here); the address printed on its
+        // certificate page leads there. Only what the paper shows; see VerifyStatusTests.
+        ["/verify/{Fingerprint}"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/verify/a/{Code}"] = [Redirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect],
+        ["/llms.txt"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/trust-center.json"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/not-found"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/Error"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/healthz"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
@@ -161,9 +167,12 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         var acmeAgreement = await db.Agreements.Where(a => a.Organization!.Name == "Acme Corporation").Select(a => a.Id).FirstAsync();
         var globexRequest = await db.BaaRequests.Where(r => r.Organization!.Name == "Globex Inc.").Select(r => r.Id).FirstAsync();
         var acme = await db.Organizations.Where(o => o.Name == "Acme Corporation").Select(o => o.Id).FirstAsync();
+        var acmeSha256 = await db.AgreementDocuments.Where(d => d.AgreementId == acmeAgreement).Select(d => d.Sha256).FirstAsync();
         return new()
         {
             ["/agreements/"] = acmeAgreement.ToString(),
+            ["/verify/"] = acmeSha256,
+            ["/verify/a/"] = acmeAgreement.ToString(),
             ["/baa/"] = globexRequest.ToString(),
             ["/sales/baa/"] = globexRequest.ToString(),
             ["/legal/attestations/"] = acme.ToString(),

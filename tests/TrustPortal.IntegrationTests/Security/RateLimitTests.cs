@@ -61,6 +61,26 @@ public sealed class RateLimitTests(LowLimitPortal portal) : IClassFixture<LowLim
     }
 
     [Fact]
+    public async Task VerifyStatusPage_MoreThanTheLimit_Gets429WithAClearMessageAndRetryAfter()
+    {
+        // An address of its own: the upload tests in this class spend 127.0.0.1's budget.
+        using var client = new PortalClient(portal.BaseAddress, System.Net.IPAddress.Parse("127.0.0.9"));
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var response = await client.GetAsync($"/verify/{new string('c', 64)}");
+            statuses.Add(response.StatusCode);
+        }
+
+        using var limited = await client.GetAsync($"/verify/{new string('d', 64)}");
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter is not null);
+        Assert.Contains("Too many attempts", (await PortalClient.ParseAsync(limited)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_MoreThanTheLimit_Gets429AsJson()
     {
         using var http = new HttpClient { BaseAddress = portal.BaseAddress };

@@ -54,12 +54,16 @@ public sealed class AgreementRendererTests
     public void Render_SampleAgreement_KeepsAllTextInsideTheMargins() => Assert.Empty(Sample.Value.Stray);
 
     [Fact]
-    public void Render_SampleAgreement_PutsTheCertificateOnItsOwnLastPage()
+    public void Render_SampleAgreement_PutsTheCertificateOnItsOwnPagesAtTheEnd()
     {
         var pages = Sample.Value;
 
-        Assert.Equal([pages.Count - 1], pages.PagesWith("Certificate of execution"));
-        Assert.StartsWith("Certificate of execution", pages.Body[^1], StringComparison.Ordinal);
+        // The sample's long user agents and its QR code block take the certificate onto a second page.
+        var start = Assert.Single(pages.PagesWith("Certificate of execution"));
+        Assert.Equal(pages.Count - 2, start);
+        Assert.StartsWith("Certificate of execution", pages.Body[start], StringComparison.Ordinal);
+        Assert.Contains("Signature", pages.All[start - 1], StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("Verification", pages.Body[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,7 +235,8 @@ public sealed class AgreementRendererTests
 
         Assert.Empty(pages.PagesWith("Certificate of execution"));
         Assert.Empty(pages.PagesWith("Katharina Vogel"));
-        Assert.Equal(Sample.Value.Count - 2, pages.Count);
+        // The signature page and the certificate's two pages are left out.
+        Assert.Equal(Sample.Value.Count - 3, pages.Count);
     }
 
     [Fact]

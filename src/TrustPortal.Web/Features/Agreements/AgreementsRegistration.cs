@@ -25,6 +25,7 @@ public static class AgreementsRegistration
         builder.Services.AddSingleton<SealCertificate>();
         builder.Services.AddScoped<AgreementQueries>();
         builder.Services.AddScoped<DocumentVerifier>();
+        builder.Services.AddScoped<AgreementStatusLookup>();
         builder.Services.AddScoped<AgreementExecutor>();
         builder.Services.AddSingleton<ExecutionLanes>();
         builder.Services.AddSingleton<ParsedTemplates>();

@@ -9,7 +9,8 @@ namespace TrustPortal.Web.Features.Baa;
 public static class BaaDocument
 {
     public static AgreementContent Compose(FrozenTerms terms, BaaRequest request, BaaUseCase useCase, VendorOptions vendor, int objectionDays,
-        (string Name, string Title) countersigner, string number, DateTime executedAtUtc, IReadOnlyList<CertificateEvent> events, string verifyUrl)
+        (string Name, string Title) countersigner, string number, DateTime executedAtUtc, IReadOnlyList<CertificateEvent> events, string verifyUrl,
+        string? statusUrl = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -56,7 +57,7 @@ public static class BaaDocument
             ],
             Certificate = new CertificateContent(events,
             [new("Agreement number", number), new("Request", BaaNotifications.Ref(request)), .. TemplateComposer.FrozenFacts(terms)],
-            TemplateComposer.Verification(vendor.LegalName, verifyUrl)),
+            TemplateComposer.Verification(vendor.LegalName, verifyUrl), statusUrl),
         };
     }
 }

@@ -68,7 +68,7 @@ internal sealed class BaaExecution(Guid requestId, Guid version, UserSnapshot co
                 AgreementExecutor.Truncate(userAgent, AgreementExecutor.UserAgentMaxLength)),
         ];
         var content = BaaDocument.Compose(facts.Terms, r, useCase, facts.Vendor, facts.Options.SubprocessorObjectionDays,
-            (countersigner.DisplayName, title), facts.Number, facts.NowUtc, events, facts.VerifyUrl);
+            (countersigner.DisplayName, title), facts.Number, facts.NowUtc, events, facts.VerifyUrl, facts.StatusUrl);
         var parties = new AgreementParties(
             new PartyDetails { LegalName = r.Customer.LegalName, Address = r.Customer.Address, Country = r.Customer.Country },
             countersigner.DisplayName, title,

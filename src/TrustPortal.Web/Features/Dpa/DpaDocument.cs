@@ -18,7 +18,7 @@ public static class DpaDocument
     public const string Title = "Data Processing Addendum";
 
     public static AgreementContent Compose(FrozenTerms terms, DpaDraft draft, VendorOptions vendor, int objectionDays, DpaExecutionFacts? execution,
-        DateTime previewDateUtc, string verifyUrl)
+        DateTime previewDateUtc, string verifyUrl, string? statusUrl = null)
     {
         var date = execution?.ExecutedAtUtc ?? previewDateUtc;
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -58,7 +58,7 @@ public static class DpaDocument
             Certificate = execution is null ? new CertificateContent([], [], []) : new CertificateContent(
                 execution.Events,
                 [new("Agreement number", number), .. TemplateComposer.FrozenFacts(terms)],
-                TemplateComposer.Verification(vendor.LegalName, verifyUrl)),
+                TemplateComposer.Verification(vendor.LegalName, verifyUrl), statusUrl),
         };
     }
 

@@ -48,7 +48,7 @@ internal sealed class DpaExecution(Guid organizationId, DpaDraft draft, DpaSigna
         events.Add(new CertificateEvent(facts.NowUtc, $"Signed by {draft.SignatoryName.Trim()} ({draft.SignatoryEmail.Trim()}), typing \"{signature.TypedName.Trim()}\" and confirming authority to bind {draft.LegalName.Trim()}", signer.IpAddress, signer.UserAgent));
         events.Add(new CertificateEvent(facts.NowUtc, $"Executed for {facts.Vendor.LegalName} by {facts.Vendor.SignatoryName}, {facts.Vendor.SignatoryTitle}, and sealed", null, null));
         var content = DpaDocument.Compose(facts.Terms, draft, facts.Vendor, facts.Options.SubprocessorObjectionDays,
-            new DpaExecutionFacts(facts.Number, facts.NowUtc, signature.TypedName.Trim(), events), facts.NowUtc, facts.VerifyUrl);
+            new DpaExecutionFacts(facts.Number, facts.NowUtc, signature.TypedName.Trim(), events), facts.NowUtc, facts.VerifyUrl, facts.StatusUrl);
         var parties = new AgreementParties(
             new PartyDetails
             {

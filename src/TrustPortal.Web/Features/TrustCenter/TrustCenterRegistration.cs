@@ -1,3 +1,5 @@
+using TrustPortal.Web.Features.TrustCenter.MachineReadable;
+
 namespace TrustPortal.Web.Features.TrustCenter;
 
 public static class TrustCenterRegistration
@@ -7,6 +9,9 @@ public static class TrustCenterRegistration
     public static void AddTrustCenter(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TrustCenterService>();
+        builder.Services.AddScoped<TrustCenterFactsReader>();
         builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, new TrustCenterCachePolicy()));
     }
+
+    public static void MapTrustCenterEndpoints(this IEndpointRouteBuilder app) => app.MapMachineReadableTrustCenter();
 }

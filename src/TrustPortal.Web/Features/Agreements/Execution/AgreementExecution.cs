@@ -43,8 +43,17 @@ public interface IAgreementExecution
     void Complete(AppDbContext db, ExecutionFacts facts, Agreement agreement);
 }
 
-/// <summary>What the executor fixed for this execution: the terms it froze, the number, and the time.</summary>
-public sealed record ExecutionFacts(FrozenTerms Terms, int Sequence, string Number, DateTime NowUtc, VendorOptions Vendor, AgreementOptions Options, string VerifyUrl);
+/// <summary>
+/// What the executor fixed for this execution: the terms it froze, the number, the time, the agreement's id, and the
+/// addresses the certificate page prints: <see cref="VerifyUrl"/> (upload a copy to check it) and <see cref="StatusUrl"/>
+/// (this agreement's status, for a reader of a paper copy; printed as a QR code too).
+/// </summary>
+public sealed record ExecutionFacts(FrozenTerms Terms, int Sequence, string Number, DateTime NowUtc, VendorOptions Vendor, AgreementOptions Options, string VerifyUrl)
+{
+    public Guid AgreementId { get; init; }
+
+    public string? StatusUrl { get; init; }
+}
 
 /// <summary>A kind's document and the party details stored on the agreement row.</summary>
 public sealed record ComposedAgreement(AgreementContent Content, AgreementParties Parties);

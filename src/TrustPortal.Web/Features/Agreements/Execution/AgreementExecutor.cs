@@ -48,6 +48,9 @@ public sealed class AgreementExecutor(
         ArgumentNullException.ThrowIfNull(execution);
         // Loaded (or, the first time, created and stored) before any transaction: never under the executor's own lock.
         _ = seal.Certificate;
+        // Chosen before the draft: the certificate page prints the agreement's status address, which holds this id, so
+        // the draft and the stored row must share it.
+        var agreementId = Guid.NewGuid();
         var lane = lanes.For(execution.Kind);
         var turn = lane.Join();
         Stored? stored = null;
@@ -55,15 +58,15 @@ public sealed class AgreementExecutor(
         ExecutionDraft? draft = null;
         try
         {
-            speculative = turn.Speculate ? await DraftAsync(execution, turn.Guess, turn.Ahead, cancellationToken) : null;
+            speculative = turn.Speculate ? await DraftAsync(execution, turn.Guess, turn.Ahead, agreementId, cancellationToken) : null;
             await lane.WaitAsync(turn);
-            draft = await RefreshAsync(execution, speculative, cancellationToken);
+            draft = await RefreshAsync(execution, speculative, agreementId, cancellationToken);
             var resync = false;
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    (var outcome, stored) = await TryExecuteAsync(execution, draft, resync, cancellationToken);
+                    (var outcome, stored) = await TryExecuteAsync(execution, agreementId, draft, resync, cancellationToken);
                     return outcome;
                 }
                 catch (DbUpdateConcurrencyException)
@@ -98,7 +101,8 @@ public sealed class AgreementExecutor(
     /// own unit of work), compose, render and seal. Null when there is no good guess or the caller refuses; the turn then
     /// does everything under the lock.
     /// </summary>
-    private async Task<ExecutionDraft?> DraftAsync(IAgreementExecution execution, NumberGuess? numberGuess, long ahead, CancellationToken cancellationToken)
+    private async Task<ExecutionDraft?> DraftAsync(IAgreementExecution execution, NumberGuess? numberGuess, long ahead, Guid agreementId,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -110,7 +114,7 @@ public sealed class AgreementExecutor(
         {
             return null;
         }
-        var facts = Facts(terms, sequence!.Value, now, execution.Kind);
+        var facts = Facts(terms, sequence!.Value, now, execution.Kind, agreementId);
         if (await execution.PrepareAsync(db, facts, cancellationToken) is not null)
         {
             return null;
@@ -125,7 +129,7 @@ public sealed class AgreementExecutor(
     /// new draft is made for it, still outside the database lock, so the lock is held for database work only. With
     /// several instances executing at once this is what keeps rendering out of the lock that all of them share.
     /// </summary>
-    private async Task<ExecutionDraft?> RefreshAsync(IAgreementExecution execution, ExecutionDraft? draft, CancellationToken cancellationToken)
+    private async Task<ExecutionDraft?> RefreshAsync(IAgreementExecution execution, ExecutionDraft? draft, Guid agreementId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         int? next;
@@ -137,7 +141,7 @@ public sealed class AgreementExecutor(
         {
             return draft;
         }
-        return await DraftAsync(execution, new NumberGuess(now.Year, next.Value), 0, cancellationToken);
+        return await DraftAsync(execution, new NumberGuess(now.Year, next.Value), 0, agreementId, cancellationToken);
     }
 
     private static async Task<long?> CounterValueAsync(AppDbContext db, AgreementKind kind, int year, CancellationToken cancellationToken)
@@ -146,8 +150,12 @@ public sealed class AgreementExecutor(
         return await db.Counters.AsNoTracking().Where(c => c.Name == name).Select(c => (long?)c.Value).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private ExecutionFacts Facts(FrozenTerms terms, int sequence, DateTime now, AgreementKind kind) =>
-        new(terms, sequence, AgreementNumbers.Format(kind, now.Year, sequence), now, vendorOptions.Value, agreementOptions.Value, urls.Absolute("/verify"));
+    private ExecutionFacts Facts(FrozenTerms terms, int sequence, DateTime now, AgreementKind kind, Guid agreementId) =>
+        new(terms, sequence, AgreementNumbers.Format(kind, now.Year, sequence), now, vendorOptions.Value, agreementOptions.Value, urls.Absolute("/verify"))
+        {
+            AgreementId = agreementId,
+            StatusUrl = urls.Absolute(VerifyPaths.ForAgreement(agreementId)),
+        };
 
     private byte[] Render(ComposedAgreement composed, ExecutionFacts facts)
     {
@@ -158,7 +166,7 @@ public sealed class AgreementExecutor(
             facts.Vendor.ContactEmail));
     }
 
-    private async Task<(AgreementExecutionOutcome Outcome, Stored? Stored)> TryExecuteAsync(IAgreementExecution execution, ExecutionDraft? draft, bool resync,
+    private async Task<(AgreementExecutionOutcome Outcome, Stored? Stored)> TryExecuteAsync(IAgreementExecution execution, Guid agreementId, ExecutionDraft? draft, bool resync,
         CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -177,7 +185,7 @@ public sealed class AgreementExecutor(
         {
             return (AgreementExecutionOutcome.Refused($"No {execution.Kind.ToString().ToUpperInvariant()} template is published yet. Please contact us."), null);
         }
-        var facts = Facts(terms, sequence, now, execution.Kind);
+        var facts = Facts(terms, sequence, now, execution.Kind, agreementId);
         if (await execution.PrepareAsync(db, facts, cancellationToken) is { } refusal)
         {
             return (AgreementExecutionOutcome.Refused(refusal), null);
@@ -235,6 +243,7 @@ public sealed class AgreementExecutor(
 
     private static Agreement NewAgreement(IAgreementExecution execution, AgreementParties parties, ExecutionFacts facts) => new()
     {
+        Id = facts.AgreementId,
         Number = facts.Number,
         Kind = execution.Kind,
         Year = facts.NowUtc.Year,

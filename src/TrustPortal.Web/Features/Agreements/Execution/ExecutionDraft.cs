@@ -19,5 +19,5 @@ public sealed record ExecutionDraft(ExecutionFacts Facts, string Fingerprint, by
     }
 
     public bool Matches(ExecutionFacts facts, ComposedAgreement composed) =>
-        facts.Number == Facts.Number && facts.NowUtc == Facts.NowUtc && FingerprintOf(composed) == Fingerprint;
+        facts.Number == Facts.Number && facts.NowUtc == Facts.NowUtc && facts.AgreementId == Facts.AgreementId && FingerprintOf(composed) == Fingerprint;
 }
