@@ -85,8 +85,13 @@ public static class ScaleOutRun
         }
     }
 
-    /// <summary>Publishes an edit at <paramref name="at"/> and times how long until each listed instance shows it.</summary>
-    private static async Task<List<(int Instance, double Seconds)>> PublishAndWatchAsync(
+    /// <summary>
+    /// Publishes an edit at <paramref name="at"/>, then asks each listed instance for the page every 100 ms (without
+    /// waiting for earlier answers, which take long under load) until one answer shows the edit. Returns, per instance,
+    /// when the first request that got the edit was sent and when it was answered, in seconds after publishing: a
+    /// visitor who asked at the first time saw the new content.
+    /// </summary>
+    private static async Task<List<(int Instance, double Sent, double Answered)>> PublishAndWatchAsync(
         ScaleOutAdmin admin, ScaleOutProcesses processes, int[] instances, Stopwatch clock, TimeSpan at)
     {
         await Task.Delay(at - clock.Elapsed);
@@ -97,11 +102,19 @@ public static class ScaleOutRun
         return (await Task.WhenAll(instances.Select(async instance =>
         {
             var url = new Uri($"http://127.0.0.1:{processes.InstancePorts[instance]}/commitments");
-            while (publishedAt.Elapsed < TimeSpan.FromSeconds(30) && !await ShowsAsync(http, url, sentence))
+            var polls = new List<Task<(double Sent, double Answered, bool Shows)>>();
+            while (publishedAt.Elapsed < TimeSpan.FromSeconds(30) && !polls.Any(p => p.IsCompletedSuccessfully && p.Result.Shows))
             {
-                await Task.Delay(50);
+                var sent = publishedAt.Elapsed.TotalSeconds;
+                polls.Add(Task.Run(async () =>
+                {
+                    var shows = await ShowsAsync(http, url, sentence);
+                    return (sent, publishedAt.Elapsed.TotalSeconds, shows);
+                }));
+                await Task.Delay(100);
             }
-            return (instance + 1, publishedAt.Elapsed.TotalSeconds);
+            var fresh = (await Task.WhenAll(polls)).Where(p => p.Shows).OrderBy(p => p.Sent).FirstOrDefault((Sent: 30.0, Answered: 30.0, Shows: false));
+            return (instance + 1, fresh.Sent, fresh.Answered);
         }))).ToList();
     }
 
@@ -117,7 +130,7 @@ public static class ScaleOutRun
         }
     }
 
-    private static bool Report(ScaleOutLoad load, TimeSpan duration, double killedAt, List<(int Instance, double Seconds)> published, ScaleOutCheckResult checks)
+    private static bool Report(ScaleOutLoad load, TimeSpan duration, double killedAt, List<(int Instance, double Sent, double Answered)> published, ScaleOutCheckResult checks)
     {
         var outcomes = load.Outcomes.ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -138,9 +151,10 @@ public static class ScaleOutRun
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {error.Count()} x {error.Key} (first at {error.Min(o => o.StartSeconds):0.0} s)"));
         }
-        foreach (var (instance, seconds) in published)
+        foreach (var (instance, sent, answered) in published)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"published content visible on instance {instance} after {seconds:0.00} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"published content shown by instance {instance} to a request sent {sent:0.00} s after publishing (answered at {answered:0.00} s)"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"signatures acknowledged: {load.Acknowledged.Count} ({load.Acknowledged.Count / duration.TotalSeconds:0.0} /s); stored with a valid PDF: {checks.AcknowledgedStoredValid}; "
@@ -153,7 +167,7 @@ public static class ScaleOutRun
             && checks.Gaps == 0 && checks.Duplicates == 0 && checks.InvalidPdfs == 0
             && checks.AuditChainIntact
             && checks.EmailsLost == 0 && checks.EmailsReceived == checks.EmailsDistinct
-            && published.All(p => p.Seconds <= 2);
+            && published.All(p => p.Sent <= 2);
         Console.WriteLine(ok ? "scale-out: every check held" : "scale-out: a check FAILED");
         return ok;
     }
