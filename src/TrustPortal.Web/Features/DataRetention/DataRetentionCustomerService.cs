@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Baa;
+using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Security;
+
+namespace TrustPortal.Web.Features.DataRetention;
+
+/// <summary>
+/// The customer's side of a data-retention request: describe it, follow it. The organization always comes from the
+/// signed-in user, never from the caller.
+/// </summary>
+public sealed class DataRetentionCustomerService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CurrentUser currentUser,
+    AuditTrail audit,
+    BaaNotifications notify,
+    IOptions<BaaOptions> baaOptions,
+    SubmissionLimiter limiter,
+    TimeProvider clock)
+{
+    /// <summary>The counter row that numbers requests, apart from BAA requests so each has its own sequence.</summary>
+    public const string ReferenceCounter = "data-retention-request-reference";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<BaaResult> SubmitAsync(DataRetentionForm form)
+    {
+        var errors = DataRetentionRules.Validate(form);
+        if (errors.Count > 0)
+        {
+            return BaaResult.Invalid(errors);
+        }
+        var me = await RequireMemberAsync();
+        if (me?.OrganizationId is not { } organizationId)
+        {
+            return BaaResult.Invalid("Only members of a customer organization can request a data-retention change.");
+        }
+        if (limiter.TryAcquire(me.Id) is { } tooMany)
+        {
+            return BaaResult.Invalid(tooMany);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        // The counter row is the transaction's first write, so no two requests share a reference in any process.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var reference = (int)await DatabaseCounters.NextAsync(db, ReferenceCounter,
+            async () => await db.DataRetentionRequests.MaxAsync(r => (int?)r.Reference) ?? 0);
+        if (await db.DataRetentionRequests.AnyAsync(r => r.OrganizationId == organizationId && r.Status != BaaStatus.Rejected && r.Status != BaaStatus.Executed))
+        {
+            return BaaResult.Invalid("Your organization already has an open data-retention request. Continue with that one.");
+        }
+        var request = new DataRetentionRequest
+        {
+            Reference = reference,
+            OrganizationId = organizationId,
+            Status = BaaStatus.Submitted,
+            RequestedByUserId = me.Id,
+            RequestedByName = me.DisplayName,
+            RequestedByEmail = me.Email,
+            SubmittedAtUtc = now,
+            ResponseDueAtUtc = BaaRules.ResponseDueAt(now, baaOptions.Value.ResponseTimeBusinessDays),
+            UpdatedAtUtc = now,
+            Customer = new PartyDetails { LegalName = form.LegalName.Trim(), Address = form.Address.Trim(), Country = form.Country },
+            Retention = form.Retention,
+            RetentionDays = form.Retention == RetentionKind.Custom ? form.RetentionDays : null,
+            Volume = form.Volume,
+            FormJson = JsonSerializer.Serialize(Normalized(form), Json),
+        };
+        db.DataRetentionRequests.Add(request);
+        var requested = DataRetentionRules.Describe(request.Retention, request.RetentionDays);
+        var actor = await currentUser.GetActorAsync();
+        audit.Record(db, actor, "data-retention.submitted", nameof(DataRetentionRequest), request.Id.ToString(),
+            new { reference = DataRetentionRules.Ref(reference), organizationId, retention = requested, endpoints = form.Endpoints });
+        await notify.ToRoleAsync(db, Roles.Sales, $"{DataRetentionRules.Ref(reference)}: new data-retention request from {request.Customer.LegalName}",
+            $"{me.DisplayName} of {request.Customer.LegalName} asked for {requested.ToLowerInvariant()} on {string.Join(", ", form.Endpoints)}.\n\n"
+            + $"Review it here:\n{notify.Absolute($"/sales/data-retention/{request.Id}")}");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return BaaResult.Ok(request.Id);
+    }
+
+    /// <summary>The organization's requests, newest first.</summary>
+    public async Task<List<DataRetentionSummary>> ListMineAsync()
+    {
+        var organizationId = (await RequireMemberAsync())?.OrganizationId;
+        if (organizationId is null)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.DataRetentionRequests.AsNoTracking()
+            .Where(r => r.OrganizationId == organizationId)
+            .OrderByDescending(r => r.SubmittedAtUtc)
+            .Select(r => new DataRetentionSummary(r.Id, r.Reference, r.Status, r.Retention, r.RetentionDays, r.SubmittedAtUtc, r.UpdatedAtUtc, r.AgreementId))
+            .ToListAsync();
+    }
+
+    /// <summary>One of the organization's requests as the customer sees it, or null (also for other organizations' ids).</summary>
+    public async Task<DataRetentionCustomerView?> GetAsync(Guid id)
+    {
+        var organizationId = (await RequireMemberAsync())?.OrganizationId;
+        if (organizationId is null)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var request = await db.DataRetentionRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.OrganizationId == organizationId);
+        if (request is null)
+        {
+            return null;
+        }
+        var messages = await db.DataRetentionMessages.AsNoTracking().Where(m => m.RequestId == id).OrderBy(m => m.CreatedAtUtc)
+            .Select(m => new BaaConversationEntry(m.FromCustomer, m.AuthorName, m.Text, m.CreatedAtUtc)).ToListAsync();
+        var form = JsonSerializer.Deserialize<DataRetentionForm>(request.FormJson, Json) ?? new DataRetentionForm();
+        return new DataRetentionCustomerView(request.Id, request.Reference, request.Status, request.Version, request.SubmittedAtUtc, form,
+            request.Status == BaaStatus.Rejected ? request.DecisionReason : null, request.DecidedAtUtc, messages,
+            request.SignerName, request.SignedAtUtc, request.AgreementId);
+    }
+
+    /// <summary>The form as stored: trimmed, and without a day count when zero retention was chosen.</summary>
+    private static DataRetentionForm Normalized(DataRetentionForm form) => new()
+    {
+        LegalName = form.LegalName.Trim(),
+        Address = form.Address.Trim(),
+        Country = form.Country,
+        Endpoints = [.. form.Endpoints],
+        DataCategories = [.. form.DataCategories],
+        Volume = form.Volume,
+        Retention = form.Retention,
+        RetentionDays = form.Retention == RetentionKind.Custom ? form.RetentionDays : null,
+        Justification = form.Justification.Trim(),
+    };
+
+    private async Task<UserSnapshot?> RequireMemberAsync() =>
+        await currentUser.IsInRoleAsync(Roles.Customer) && await currentUser.GetAsync() is { OrganizationId: not null } me ? me : null;
+}

@@ -1,0 +1,10 @@
+namespace TrustPortal.Web.Features.DataRetention;
+
+public static class DataRetentionRegistration
+{
+    /// <summary>Zero and custom data-retention requests at /portal/data-retention.</summary>
+    public static void AddDataRetention(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<DataRetentionCustomerService>();
+    }
+}
