@@ -122,6 +122,33 @@ public sealed class DataRetentionCustomerService(
             request.SignerName, request.SignedAtUtc, request.AgreementId);
     }
 
+    public async Task<BaaResult> AnswerAsync(Guid id, string? answer)
+    {
+        if (BaaRules.ValidateText(answer, "your answer") is { } error)
+        {
+            return BaaResult.Invalid(new System.ComponentModel.DataAnnotations.ValidationResult(error, ["Answer"]));
+        }
+        if (await RequireMemberAsync() is not { } me)
+        {
+            return BaaResult.Invalid("Only members of the requesting organization can answer.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var request = await db.DataRetentionRequests.FirstOrDefaultAsync(r => r.Id == id && r.OrganizationId == me.OrganizationId);
+        if (request is null || BaaWorkflow.Next(request.Status, BaaAction.Answer) is not { } next)
+        {
+            return BaaResult.Invalid("There is no open question on this request.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.DataRetentionMessages.Add(new DataRetentionMessage { RequestId = id, FromCustomer = true, AuthorName = me.DisplayName, Text = answer!.Trim(), CreatedAtUtc = now });
+        DataRetentionVersions.Move(request, next, now);
+        await audit.RecordAsync(db, "data-retention.answered", nameof(DataRetentionRequest), id.ToString(), new { reference = DataRetentionRules.Ref(request.Reference) });
+        var subject = $"{DataRetentionRules.Ref(request.Reference)}: {request.Customer.LegalName} answered your question";
+        var text = $"{me.DisplayName} answered:\n\n{answer.Trim()}\n\nContinue the review here:\n{notify.Absolute($"/sales/data-retention/{id}")}";
+        await notify.ToRoleAsync(db, Roles.Sales, subject, text);
+        await db.SaveChangesAsync();
+        return BaaResult.Ok(id);
+    }
+
     /// <summary>The form as stored: trimmed, and without a day count when zero retention was chosen.</summary>
     private static DataRetentionForm Normalized(DataRetentionForm form) => new()
     {

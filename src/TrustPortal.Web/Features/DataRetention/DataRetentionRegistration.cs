@@ -6,5 +6,6 @@ public static class DataRetentionRegistration
     public static void AddDataRetention(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<DataRetentionCustomerService>();
+        builder.Services.AddScoped<DataRetentionReviewService>();
     }
 }
