@@ -149,6 +149,47 @@ public sealed class DataRetentionCustomerService(
         return BaaResult.Ok(id);
     }
 
+    public async Task<BaaResult> SignAsync(Guid id, BaaSignature signature)
+    {
+        var errors = signature.Validate();
+        if (errors.Count > 0)
+        {
+            return BaaResult.Invalid(errors);
+        }
+        if (await RequireMemberAsync() is not { } me)
+        {
+            return BaaResult.Invalid("Only members of the requesting organization can sign.");
+        }
+        if (limiter.TryAcquire(me.Id) is { } tooMany)
+        {
+            return BaaResult.Invalid(tooMany);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var request = await db.DataRetentionRequests.FirstOrDefaultAsync(r => r.Id == id && r.OrganizationId == me.OrganizationId);
+        if (request is null || BaaWorkflow.Next(request.Status, BaaAction.CustomerSign) is not { } next)
+        {
+            return BaaResult.Invalid("This request is not waiting for your signature.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var actor = await currentUser.GetActorAsync();
+        request.SignerName = signature.SignerName.Trim();
+        request.SignerTitle = signature.SignerTitle.Trim();
+        request.SignerEmail = me.Email;
+        request.SignerTypedName = signature.TypedName.Trim();
+        request.SignerIpAddress = actor.IpAddress;
+        var agent = currentUser.GetUserAgent();
+        request.SignerUserAgent = agent is { Length: > 512 } ? agent[..512] : agent;
+        request.SignedAtUtc = now;
+        DataRetentionVersions.Move(request, next, now);
+        audit.Record(db, actor, "data-retention.signed", nameof(DataRetentionRequest), id.ToString(),
+            new { reference = DataRetentionRules.Ref(request.Reference), request.SignerName, request.SignerTitle, userAgent = request.SignerUserAgent });
+        await notify.ToRoleAsync(db, Roles.Legal, $"{DataRetentionRules.Ref(request.Reference)}: {request.Customer.LegalName} signed the retention amendment",
+            $"{request.SignerName}, {request.SignerTitle}, signed the data retention amendment for {request.Customer.LegalName}.\n\n"
+            + $"Countersign it here:\n{notify.Absolute("/legal/countersign")}");
+        await db.SaveChangesAsync();
+        return BaaResult.Ok(id);
+    }
+
     /// <summary>The form as stored: trimmed, and without a day count when zero retention was chosen.</summary>
     private static DataRetentionForm Normalized(DataRetentionForm form) => new()
     {

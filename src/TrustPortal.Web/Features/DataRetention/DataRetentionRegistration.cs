@@ -7,5 +7,6 @@ public static class DataRetentionRegistration
     {
         builder.Services.AddScoped<DataRetentionCustomerService>();
         builder.Services.AddScoped<DataRetentionReviewService>();
+        builder.Services.AddScoped<DataRetentionCountersignService>();
     }
 }
