@@ -43,6 +43,8 @@ public sealed class DataRetentionAmendmentTests(PortalFactory portal) : IClassFi
             "data-retention.approved", "data-retention.signed", "data-retention.countersigned" }, actions.ToHashSet());
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "agreement.executed" && e.EntityId == agreement.Id.ToString()));
         Assert.True(await OutboxHasAsync(customer, "your data retention amendment is executed"));
+        var organization = await db.Organizations.Where(o => o.Id == request.OrganizationId).Select(o => o.Name).SingleAsync();
+        Assert.EndsWith($",Off,Zero data retention since {agreement.ExecutedAtUtc:yyyy-MM-dd} (UTC)", await DataControls.DataControlsTestData.CsvLineAsync(portal, organization), StringComparison.Ordinal);
     }
 
     [Fact]

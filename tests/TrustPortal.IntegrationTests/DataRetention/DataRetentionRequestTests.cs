@@ -49,6 +49,7 @@ public sealed class DataRetentionRequestTests(PortalFactory portal) : IClassFixt
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "data-retention.submitted" && e.EntityId == id.ToString()));
         var reference = DataRetentionRules.Ref(request.Reference);
         Assert.True(await db.OutboxMessages.AnyAsync(m => m.To == BaaTestData.Sales && m.Subject.Contains(reference) && m.Subject.Contains("new data-retention request")));
+        Assert.EndsWith(",Off,Requested: 7 days", await DataControls.DataControlsTestData.CsvLineAsync(portal, organization), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using TrustPortal.Web.Features.Attestations;
+
 namespace TrustPortal.Web.Features.DataRetention;
 
 public static class DataRetentionRegistration
@@ -8,5 +10,7 @@ public static class DataRetentionRegistration
         builder.Services.AddScoped<DataRetentionCustomerService>();
         builder.Services.AddScoped<DataRetentionReviewService>();
         builder.Services.AddScoped<DataRetentionCountersignService>();
+        builder.Services.AddScoped<IDataControlSource, DataRetentionControl>();
+        builder.Services.AddScoped<IEvidenceTimelineSource, DataRetentionEvidenceTimeline>();
     }
 }
