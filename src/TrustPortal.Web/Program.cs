@@ -6,6 +6,7 @@ using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.DataControls;
+using TrustPortal.Web.Features.DataRetention;
 using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
@@ -36,6 +37,7 @@ builder.AddBaa();
 builder.AddSoc2();
 builder.AddAttestations();
 builder.AddDataControls();
+builder.AddDataRetention();
 builder.AddDemoData();
 
 var app = builder.Build();

@@ -30,17 +30,17 @@ public sealed class AttestationTests(PortalFactory portal) : IClassFixture<Porta
         // One line ending, CRLF, as RFC 4180 and the agreement manifest have it.
         Assert.DoesNotMatch("[^\r]\n", body);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("Organization,SOC 2 Type 2,GDPR,CCPA,HIPAA,Training data", lines[0]);
+        Assert.Equal("Organization,SOC 2 Type 2,GDPR,CCPA,HIPAA,Training data,Data retention", lines[0]);
         await using var db = portal.CreateDbContext();
         Assert.Equal(await db.Organizations.CountAsync(), lines.Count - 1);
         foreach (var organization in await db.Organizations.ToListAsync())
         {
             var stored = await db.Attestations.Where(a => a.OrganizationId == organization.Id).ToListAsync();
             var expected = string.Join(',', TrackedFrameworks.All.Select(f => (stored.FirstOrDefault(a => a.Framework == f)?.Status ?? AttestationStatus.NotStarted).DisplayName()));
-            // No seeded organization has made a data-sharing election: the default, Off.
-            Assert.Contains($"{organization.Name},{expected},Off", lines);
+            // No seeded organization has made a data-sharing election or a retention request: the defaults, Off and standard retention.
+            Assert.Contains($"{organization.Name},{expected},Off,Standard (30 days)", lines);
         }
-        Assert.Contains(lines, l => l.StartsWith("Umbrella Health,", StringComparison.Ordinal) && l.EndsWith(",Requested,Off", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Umbrella Health,", StringComparison.Ordinal) && l.EndsWith(",Requested,Off,Standard (30 days)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ internal static class DataControlsTestData
         using var response = await client.GetAsync("/legal/attestations.csv");
         response.EnsureSuccessStatusCode();
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Organization,SOC 2 Type 2,GDPR,CCPA,HIPAA,Training data", lines[0]);
+        Assert.Equal("Organization,SOC 2 Type 2,GDPR,CCPA,HIPAA,Training data,Data retention", lines[0]);
         return Assert.Single(lines, l => l.StartsWith(organizationName + ",", StringComparison.Ordinal));
     }
 }

@@ -23,7 +23,7 @@ public sealed class DataSharingElectionTests(PortalFactory portal) : IClassFixtu
         Assert.Equal(0, before.Election.Revision);
         Assert.Null(before.Election.ElectedAtUtc);
         Assert.Equal("Off", before.Election.Label);
-        Assert.EndsWith(",Off", await CsvLineAsync(portal, "Globex Inc."), StringComparison.Ordinal);
+        Assert.EndsWith(",Off,Standard (30 days)", await CsvLineAsync(portal, "Globex Inc."), StringComparison.Ordinal);
         var commitment = before.Commitment!;
         Assert.Contains(commitment.Sections, s => s.Slug == DataSharingRules.CommitmentSectionSlug);
 
@@ -78,7 +78,7 @@ public sealed class DataSharingElectionTests(PortalFactory portal) : IClassFixtu
         Assert.True(on!.Election.OptedIn);
         Assert.Equal(onRow.EffectiveFromUtc, on.Election.EffectiveFromUtc);
         Assert.Equal(optIn.AgreementId, on.Election.AgreementId);
-        Assert.EndsWith($",On from {onRow.EffectiveFromUtc:yyyy-MM-dd} (UTC)", await CsvLineAsync(portal, "Globex Inc."), StringComparison.Ordinal);
+        Assert.EndsWith($",On from {onRow.EffectiveFromUtc:yyyy-MM-dd} (UTC),Standard (30 days)", await CsvLineAsync(portal, "Globex Inc."), StringComparison.Ordinal);
 
         // Opt out again, at once.
         var optOut = await ElectAsync(portal, GlobexEmail, SignatureFor(on, GlobexName));
@@ -108,15 +108,16 @@ public sealed class DataSharingElectionTests(PortalFactory portal) : IClassFixtu
             Assert.False(off!.Election.OptedIn);
             Assert.Equal(offRow.ElectedAtUtc, off.Election.ElectedAtUtc);
             Assert.Equal([optOut.AgreementId!.Value, optIn.AgreementId!.Value], off.History.Select(h => h.AgreementId));
-            Assert.EndsWith($",Off since {offRow.ElectedAtUtc:yyyy-MM-dd} (UTC)", await CsvLineAsync(portal, "Globex Inc."), StringComparison.Ordinal);
+            Assert.EndsWith($",Off since {offRow.ElectedAtUtc:yyyy-MM-dd} (UTC),Standard (30 days)", await CsvLineAsync(portal, "Globex Inc."), StringComparison.Ordinal);
         }
 
         // Legal's matrix and the organization's timeline.
         await using var scope = portal.ScopeAs(await portal.PrincipalForAsync(LegalEmail));
         var attestations = scope.ServiceProvider.GetRequiredService<AttestationService>();
         var row = Assert.Single((await attestations.QueryAsync(new AttestationQuery(Search: "Globex"))).Rows);
-        var control = Assert.Single(row.Controls);
-        Assert.Equal(TrainingElectionControl.Name, control.Control);
+        // The training election is the matrix's first data control; data retention follows it.
+        var control = Assert.Single(row.Controls, c => c.Control == TrainingElectionControl.Name);
+        Assert.Equal(TrainingElectionControl.Name, row.Controls[0].Control);
         Assert.False(control.On);
         Assert.Equal($"/agreements/{optOut.AgreementId}", control.Link);
         var (_, timeline) = (await attestations.GetOrganizationAsync(row.OrganizationId))!.Value;

@@ -70,6 +70,7 @@ public sealed class AgreementTemplates(IDbContextFactory<AppDbContext> dbFactory
             (AgreementKind.Dpa, "Data Processing Addendum", "templates.dpa-v1.txt"),
             (AgreementKind.Baa, "Business Associate Agreement", "templates.baa-v1.txt"),
             (AgreementKind.Election, "Data Sharing Election", "templates.election-v1.txt"),
+            (AgreementKind.Zdr, "Data Retention Amendment", "templates.retention-v1.txt"),
         })
         {
             if (await db.AgreementTemplates.AnyAsync(t => t.Kind == kind))

@@ -29,7 +29,7 @@ public static partial class TemplateParser
 
     public static readonly IReadOnlySet<string> AnnexPlaceholders = new HashSet<string>(StringComparer.Ordinal)
     {
-        "processing", "subprocessors", "use-case", "services", "election", "commitment",
+        "processing", "subprocessors", "use-case", "services", "election", "commitment", "retention",
     };
 
     public static TemplateParseResult Parse(string body)

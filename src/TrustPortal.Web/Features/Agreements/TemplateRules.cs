@@ -15,6 +15,7 @@ public static class TemplateRules
     {
         AgreementKind.Dpa => ["processing", "subprocessors"],
         AgreementKind.Election => ["election", "commitment"],
+        AgreementKind.Zdr => ["retention"],
         _ => ["use-case", "services"],
     };
 
