@@ -64,6 +64,10 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/soc2"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
         // The organization comes from the member, so each customer sees their own election.
         ["/portal/data-controls"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
+        // Data-retention requests: the demo has none, so an id is another organization's or nobody's.
+        ["/portal/data-retention"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
+        ["/portal/data-retention/new"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
+        ["/portal/data-retention/{Id:guid}"] = [Login, NotFound, NotFound, Denied, Denied, Denied, Denied],
         ["/soc2/report"] = [Login, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
         ["/agreements/{Id:guid}"] = [Login, Ok, NotFound, NotFound, Ok, NotFound, NotFound],
         ["/agreements/{id:guid}/pdf"] = [Login, Ok, NotFound, NotFound, Ok, NotFound, NotFound],
@@ -71,6 +75,9 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/sales/baa"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
         ["/sales/baa/{Id:guid}"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
         ["/legal/countersign"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
+        ["/sales/data-retention"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
+        ["/sales/data-retention/{Id:guid}"] = [Login, Denied, Denied, NotFound, Denied, Denied, Denied],
+        ["/legal/countersign/data-retention"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
         ["/legal/agreements"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
         ["/legal/agreements/export"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
         ["/legal/nda"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
