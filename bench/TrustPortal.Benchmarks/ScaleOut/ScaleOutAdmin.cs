@@ -38,7 +38,7 @@ public sealed partial class ScaleOutAdmin(IReadOnlyDictionary<string, string> se
         var deadline = DateTime.UtcNow.AddMinutes(2);
         var read = 0;
         var links = new HashSet<string>();
-        // Stop once every email arrived: a few in a hundred do not parse back from what netDumbster stores (it keeps
+        // Stop once every email arrived: some do not parse back from what netDumbster stores (it keeps
         // SMTP dot-stuffing, for one), and the run needs many links, not every one.
         while (links.Count < count && read < count)
         {
