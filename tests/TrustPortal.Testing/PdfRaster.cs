@@ -13,10 +13,15 @@ public static class PdfRaster
     /// <summary>Page <paramref name="page"/> (1-based) as a PNG, e.g. for a screenshot.</summary>
     public static byte[] Png(byte[] pdf, int page, int dpi = 110) => Rasterize(pdf, page, dpi, "-png", ".png");
 
-    /// <summary>The text of the QR code on page <paramref name="page"/>, read from a 200 dpi grey rendering, or null when none is found.</summary>
-    public static string? ReadQrCode(byte[] pdf, int page)
+    /// <summary>
+    /// The text of the QR code on page <paramref name="page"/>, or null when none is found: read from a 200 dpi grey
+    /// rendering and, as a phone moves closer, from a 300 dpi one (ZXing's finder misses a whole page of text now and then).
+    /// </summary>
+    public static string? ReadQrCode(byte[] pdf, int page) => ReadQrCode(pdf, page, 200) ?? ReadQrCode(pdf, page, 300);
+
+    private static string? ReadQrCode(byte[] pdf, int page, int dpi)
     {
-        var pgm = Rasterize(pdf, page, 200, "-gray", ".pgm");
+        var pgm = Rasterize(pdf, page, dpi, "-gray", ".pgm");
         var (width, height, pixels) = ParsePgm(pgm);
         var source = new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
         var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true };

@@ -40,6 +40,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Portal.BaseAddress.ToString(), BypassCSP = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(url);
+        // Interactive pages re-render the head when their circuit starts; check the settled page, not the hand-over.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync("() => document.title.length > 0");
         await page.EvaluateAsync(Axe);
 
         var result = await page.EvaluateAsync<JsonElement>(
