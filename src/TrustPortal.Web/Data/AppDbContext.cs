@@ -33,6 +33,7 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<ContentDraft> ContentDrafts => Set<ContentDraft>();
     public DbSet<SubprocessorSubscription> SubprocessorSubscriptions => Set<SubprocessorSubscription>();
     public DbSet<SubprocessorListVersion> SubprocessorListVersions => Set<SubprocessorListVersion>();
+    public DbSet<Features.TrustCenter.Updates.UpdatePost> UpdatePosts => Set<Features.TrustCenter.Updates.UpdatePost>();
     public DbSet<SubprocessorChange> SubprocessorChanges => Set<SubprocessorChange>();
     public DbSet<AgreementTemplate> AgreementTemplates => Set<AgreementTemplate>();
     public DbSet<Agreement> Agreements => Set<Agreement>();

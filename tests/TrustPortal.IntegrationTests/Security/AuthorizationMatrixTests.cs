@@ -53,6 +53,12 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/subprocessors/subscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/subprocessors/confirm"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/subprocessors/unsubscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        // Updates and their feeds are public; an unknown post is 404 for everyone.
+        ["/updates"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/updates/subscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/updates/{Id:guid}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ["/updates.atom"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/updates.json"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/api/verify"] = [Post, Post, Post, Post, Post, Post, Post],
         ["/workspace"] = [Login, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect],
         // Customers: their own organization only; an id of another organization does not exist.
@@ -88,6 +94,7 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/legal/audit"] = [Login, Denied, Denied, Denied, Ok, Ok, SetUp2fa],
         ["/admin"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/subprocessors"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
+        ["/admin/updates"] = [Login, Denied, Denied, Denied, Ok, Ok, SetUp2fa],
         ["/admin/users"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/certifications"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],

@@ -1912,6 +1912,11 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Categories")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime?>("ConfirmedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1928,6 +1933,9 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int?>("RequestedCategories")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("UnsubscribedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1937,6 +1945,45 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SubprocessorSubscriptions");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.TrustCenter.Updates.UpdatePost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Emailed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAtUtc");
+
+                    b.ToTable("UpdatePosts");
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Infrastructure.Counter", b =>

@@ -1881,6 +1881,11 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Categories")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime?>("ConfirmedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1897,6 +1902,9 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RequestedCategories")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("UnsubscribedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1906,6 +1914,45 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SubprocessorSubscriptions");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.TrustCenter.Updates.UpdatePost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Emailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAtUtc");
+
+                    b.ToTable("UpdatePosts");
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Infrastructure.Counter", b =>
