@@ -15,7 +15,7 @@ public sealed class SiteNavigationTests : PortalComponentTest
     {
         AddAuthorization();
 
-        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors", "/verify"], LinksFor());
+        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors", "/updates", "/verify"], LinksFor());
     }
 
     [Fact]
