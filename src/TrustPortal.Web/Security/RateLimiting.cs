@@ -21,6 +21,8 @@ public sealed class RateLimitOptions
     public int SubmissionsPerHour { get; set; } = 20;
     /// <summary>Downloads through signatories' emailed copy links (<c>GET /dpa/copy/...</c>), found or not, per client address.</summary>
     public int SignatoryDownloadsPerMinute { get; set; } = 30;
+    /// <summary>REST API requests (<c>/api/v1</c>) per token.</summary>
+    public int ApiPerMinute { get; set; } = 120;
 }
 
 /// <summary>
