@@ -48,7 +48,14 @@ public static class ApiRegistration
         app.MapScalarApiReference(ReferencePath, options => options
             .WithTitle("TrustPortal API")
             .WithOpenApiRoutePattern(ApiOpenApi.DocumentPattern)
-            .AddPreferredSecuritySchemes(ApiOpenApi.SecuritySchemeName))
+            .AddPreferredSecuritySchemes(ApiOpenApi.SecuritySchemeName)
+            // Nothing that calls a third party from a signed-in page: no AI agent, MCP, telemetry, hosted fonts or deploy buttons.
+            .HideDeveloperTools()
+            .DisableAgent()
+            .DisableMcp()
+            .DisableTelemetry()
+            .DisableDefaultFonts()
+            .WithDotNetFlag(false))
             .RequireAuthorization();
     }
 
