@@ -177,7 +177,7 @@ public sealed class ApiTokenTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Fact]
-    public async Task StaffWhoLosesTheRole_LosesTheScope()
+    public async Task StaffWhoLosesTheRoleOrTheSecondFactor_LosesTheScopeOrTheToken()
     {
         var email = $"legal-api-{Guid.NewGuid():N}@trustportal.local";
         await using (var scope = portal.Services.CreateAsyncScope())
@@ -198,6 +198,13 @@ public sealed class ApiTokenTests(PortalFactory portal) : IClassFixture<PortalFa
 
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("/api/v1/agreements")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/organizations")).StatusCode);
+
+        // Every staff right needs the second factor: turning it off ends the token too.
+        await using (var db = portal.CreateDbContext())
+        {
+            await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.TwoFactorEnabled, false));
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/v1/organizations")).StatusCode);
     }
 
     [Theory]

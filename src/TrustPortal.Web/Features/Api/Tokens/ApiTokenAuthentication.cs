@@ -11,7 +11,7 @@ namespace TrustPortal.Web.Features.Api.Tokens;
 /// <summary>
 /// The API's own scheme: <c>Authorization: Bearer tp_…</c>, never a cookie. The secret is hashed and looked up by its
 /// hash (no comparison of secrets, so no timing to measure); the token counts only while it is unrevoked and unexpired,
-/// its owner is active, a customer still belongs to the token's organization, and only with the scopes the owner's
+/// its owner is active, a customer still belongs to the token's organization (staff still have two-factor sign-in on), and only with the scopes the owner's
 /// roles still allow. Failures answer 401 and missing scopes 403, as JSON problem details. The secret is never logged.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -45,9 +45,11 @@ public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authentication
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
         var found = await db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAtUtc == null && t.ExpiresAtUtc > now)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.DeactivatedAtUtc, u.OrganizationId })
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.DeactivatedAtUtc, u.OrganizationId, u.TwoFactorEnabled })
             .FirstOrDefaultAsync(Context.RequestAborted);
-        if (found is null || found.DeactivatedAtUtc is not null || (found.Token.OrganizationId is { } org && found.OrganizationId != org))
+        // A customer's token needs its owner still in the organization; a staff token, like every staff right, a second factor.
+        if (found is null || found.DeactivatedAtUtc is not null
+            || (found.Token.OrganizationId is { } org ? found.OrganizationId != org : !found.TwoFactorEnabled))
         {
             return AuthenticateResult.Fail(Invalid);
         }
