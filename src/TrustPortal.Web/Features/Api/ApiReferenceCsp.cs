@@ -13,7 +13,7 @@ namespace TrustPortal.Web.Features.Api;
 public static partial class ApiReferenceCsp
 {
     public static void UseApiReferenceCsp(this IApplicationBuilder app, PathString path) =>
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(path) && HttpMethods.IsGet(context.Request.Method), branch => branch.Use(async (context, next) =>
+        app.UseWhen(context => IsPage(context.Request, path), branch => branch.Use(async (context, next) =>
         {
             var original = context.Response.Body;
             await using var buffer = new MemoryStream();
@@ -37,6 +37,11 @@ public static partial class ApiReferenceCsp
             buffer.Position = 0;
             await buffer.CopyToAsync(original, context.RequestAborted);
         }));
+
+    /// <summary>The page itself, not its script files (which are large and need no CSP of their own): nothing to buffer for those.</summary>
+    private static bool IsPage(HttpRequest request, PathString path) =>
+        HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments(path, out var rest)
+        && !(rest.Value ?? "").Contains('.', StringComparison.Ordinal);
 
     /// <summary>A script element without src, and its exact text (what a CSP hash covers).</summary>
     [GeneratedRegex(@"<script(?![^>]*\bsrc=)[^>]*>(?<body>.*?)</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
