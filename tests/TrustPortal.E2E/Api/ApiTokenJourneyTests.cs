@@ -69,6 +69,30 @@ public sealed class ApiTokenJourneyTests(BrowserFixture fixture) : IClassFixture
         await ScreenshotsAsync(page, "legal", "api-reference", fullPage: false);
     }
 
+    [Fact]
+    public async Task TokenPage_WithANewToken_HasNoWcagViolations()
+    {
+        // As the other signed-in checks: a context that lets the test inject axe past the page's CSP.
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Portal.BaseAddress.ToString(), BypassCSP = true });
+        var page = await context.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.GotoAsync("/portal/tokens");
+        await login.SignInAsync("customer@globex.example", TrustPortal.Testing.PortalFactory.DemoPassword);
+        await page.WaitForURLAsync("**/portal/tokens");
+        await page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await new ApiTokensPage(page).CreateAsync("Accessibility check", "attestations:read");
+        await Assertions.Expect(page.Locator("[data-testid=new-token]")).ToBeVisibleAsync();
+        await page.EvaluateAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Accessibility", "axe.min.js")));
+
+        var result = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
+            ".map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') + ')')");
+
+        var violations = result.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        await context.CloseAsync();
+    }
+
     private static async Task ScreenshotsAsync(IPage page, string role, string name, bool fullPage = true)
     {
         foreach (var width in new[] { 1366, 390 })
