@@ -2,6 +2,7 @@ using TrustPortal.Web.Components;
 using TrustPortal.Web.Data.Demo;
 using TrustPortal.Web.Features.Admin;
 using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Api;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Baa;
@@ -38,6 +39,7 @@ builder.AddSoc2();
 builder.AddAttestations();
 builder.AddDataControls();
 builder.AddDataRetention();
+builder.AddApi();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -69,6 +71,7 @@ app.MapAgreementEndpoints();
 app.MapDpaEndpoints();
 app.MapSoc2Endpoints();
 app.MapAttestationEndpoints();
+app.MapApiEndpoints();
 
 app.Run();
 

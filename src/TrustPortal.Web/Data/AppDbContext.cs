@@ -57,6 +57,7 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<Features.DataControls.DataSharingElection> DataSharingElections => Set<Features.DataControls.DataSharingElection>();
     public DbSet<Features.DataRetention.DataRetentionRequest> DataRetentionRequests => Set<Features.DataRetention.DataRetentionRequest>();
     public DbSet<Features.DataRetention.DataRetentionMessage> DataRetentionMessages => Set<Features.DataRetention.DataRetentionMessage>();
+    public DbSet<Features.Api.Tokens.ApiToken> ApiTokens => Set<Features.Api.Tokens.ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -124,11 +124,11 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         {
             "visitor" => ["/", "/commitments", "/commitments/history", "/compliance", "/subprocessors", "/subprocessors/subscribe",
                 "/updates", $"/updates/{update}", "/verify", "/Account/Login", "/Account/Register", "/Account/LoginLink", "/Account/ForgotPassword"],
-            "acme" => ["/portal", "/dpa/new", $"/agreements/{agreement}", "/soc2", "/Account/Manage", "/"],
+            "acme" => ["/portal", "/dpa/new", $"/agreements/{agreement}", "/soc2", "/portal/tokens", "/Account/Manage", "/"],
             "globex" => ["/portal", "/baa/new", $"/baa/{globexBaa}"],
             "sales" => ["/sales/baa", $"/sales/baa/{inReview}", "/legal/attestations", $"/legal/attestations/{acme}", "/Account/Manage"],
             "legal" => ["/legal/countersign", "/legal/agreements", $"/agreements/{agreement}", "/legal/audit", "/legal/nda", "/admin/templates",
-                "/legal/attestations"],
+                "/legal/attestations", "/admin/tokens"],
             "admin" => ["/admin", "/admin/users", "/admin/mail", "/admin/content", "/admin/certifications", "/admin/subprocessors", "/admin/updates", "/legal/audit"],
             _ => throw new ArgumentOutOfRangeException(nameof(role)),
         };
