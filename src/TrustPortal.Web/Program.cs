@@ -11,6 +11,7 @@ using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Features.Portal;
+using TrustPortal.Web.Features.Requests;
 using TrustPortal.Web.Features.SignIn;
 using TrustPortal.Web.Features.Soc2;
 using TrustPortal.Web.Features.TrustCenter;
@@ -38,6 +39,7 @@ builder.AddSoc2();
 builder.AddAttestations();
 builder.AddDataControls();
 builder.AddDataRetention();
+builder.AddRequests();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -69,6 +71,7 @@ app.MapAgreementEndpoints();
 app.MapDpaEndpoints();
 app.MapSoc2Endpoints();
 app.MapAttestationEndpoints();
+app.MapRequestEndpoints();
 
 app.Run();
 

@@ -31,8 +31,21 @@ public sealed partial class DataRetentionJourneyTests(BrowserFixture fixture) : 
         var requestUrl = new Uri(customer.Url).AbsolutePath;
         var id = requestUrl.Split('/')[^1];
 
+        // It waits in the one request queue beside BAAs; the old queue's address preselects its type.
+        await sales.OpenAsync("/sales/requests");
+        await sales.GetByLabel("Search").FillAsync("Acme");
+        var acmeRetention = sales.GetByRole(AriaRole.Row).Filter(new() { HasText = "Data retention" }).Filter(new() { HasText = "Acme Corporation" });
+        await Assertions.Expect(acmeRetention).ToHaveCountAsync(1);
+        await Assertions.Expect(acmeRetention).ToContainTextAsync("Submitted");
+        await Screenshots(sales, "queue");
+        await sales.OpenAsync("/sales/data-retention");
+        await sales.WaitForURLAsync(new Regex(@"/sales/requests\?type=data-retention$"));
+        await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^DR-R-") })).ToHaveCountAsync(1);
+        await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^BAA-R-") })).ToHaveCountAsync(0);
+        await sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^DR-R-") }).ClickAsync();
+        await sales.WaitForURLAsync(new Regex($"/sales/data-retention/{id}$"));
+
         // Sales takes it and asks a question; the customer answers.
-        await sales.OpenAsync($"/sales/data-retention/{id}");
         await sales.ClickButtonAsync("Assign to me");
         await Assertions.Expect(sales.Locator("body")).ToContainTextAsync("In review");
         await sales.GetByLabel("Question for the customer").FillAsync("Do you also upload files?");
@@ -63,7 +76,9 @@ public sealed partial class DataRetentionJourneyTests(BrowserFixture fixture) : 
         await Screenshots(customer, "sign");
         await customer.ClickButtonAsync("Sign the amendment");
         await Assertions.Expect(customer.Locator("body")).ToContainTextAsync("Our legal team countersigns next");
-        await legal.OpenAsync("/legal/countersign/data-retention");
+        await legal.OpenAsync("/legal/countersign");
+        await Assertions.Expect(legal.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Acme Corporation" })).ToContainTextAsync("Zero Data Retention Amendment");
+        await Screenshots(legal, "countersign");
         await legal.GetByRole(AriaRole.Button, new() { Name = "Countersign the retention amendment for Acme Corporation" }).ClickAsync();
         await legal.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Countersign" }).ClickAsync();
         await Assertions.Expect(legal.GetByText("Nothing to countersign")).ToBeVisibleAsync();

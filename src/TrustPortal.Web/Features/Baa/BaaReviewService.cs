@@ -19,61 +19,6 @@ public sealed class BaaReviewService(
     BaaNotifications notify,
     TimeProvider clock)
 {
-    public async Task<BaaQueuePage> QueryQueueAsync(BaaQueueQuery query, CancellationToken cancellationToken = default)
-    {
-        if (!await IsReviewerAsync())
-        {
-            return new BaaQueuePage([], 0);
-        }
-        var me = await currentUser.GetUserIdAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var requests = db.BaaRequests.AsNoTracking();
-        if (query.Status is { } status)
-        {
-            requests = requests.Where(r => r.Status == status);
-        }
-        requests = query.Assignee switch
-        {
-            BaaQueueQuery.Me => requests.Where(r => r.AssignedToUserId == me),
-            BaaQueueQuery.Unassigned => requests.Where(r => r.AssignedToUserId == null),
-            _ => requests,
-        };
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim();
-            var reference = term.StartsWith("BAA-R-", StringComparison.OrdinalIgnoreCase) && int.TryParse(term[6..], out var parsed) ? parsed : -1;
-            var pattern = SearchPattern.Contains(term);
-            requests = requests.Where(r => r.Reference == reference || SearchText.Like(r.Customer.LegalName, pattern)
-                || SearchText.Like(r.Organization!.Name, pattern));
-        }
-        if (query.OverdueOnly)
-        {
-            // BaaRules.IsOverdue in SQL: waiting on Sales and past the due time stored at submission.
-            requests = requests.Where(r => (r.Status == BaaStatus.Submitted || r.Status == BaaStatus.InReview) && r.ResponseDueAtUtc < now);
-        }
-        var total = await requests.CountAsync(cancellationToken);
-        requests = (query.SortBy, query.Descending) switch
-        {
-            ("organization", false) => requests.OrderBy(r => r.Organization!.Name).ThenBy(r => r.Reference),
-            ("organization", true) => requests.OrderByDescending(r => r.Organization!.Name).ThenBy(r => r.Reference),
-            ("status", false) => requests.OrderBy(r => r.Status).ThenBy(r => r.SubmittedAtUtc),
-            ("status", true) => requests.OrderByDescending(r => r.Status).ThenBy(r => r.SubmittedAtUtc),
-            ("reference", false) => requests.OrderBy(r => r.Reference),
-            ("reference", true) => requests.OrderByDescending(r => r.Reference),
-            // Oldest first by default: the most urgent request is on top.
-            (_, true) => requests.OrderByDescending(r => r.SubmittedAtUtc),
-            _ => requests.OrderBy(r => r.SubmittedAtUtc),
-        };
-        var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var rows = await requests.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
-            .Select(r => new { r.Id, r.Reference, Organization = r.Organization!.Name, r.Customer.LegalName, r.Status, r.AssignedToUserId, r.AssignedToName, r.SubmittedAtUtc, r.ResponseDueAtUtc })
-            .ToListAsync(cancellationToken);
-        return new BaaQueuePage(rows.Select(r =>
-            new BaaQueueRow(r.Id, r.Reference, r.Organization, r.LegalName, r.Status, r.AssignedToUserId, r.AssignedToName, r.SubmittedAtUtc, r.ResponseDueAtUtc,
-                BaaRules.IsOverdue(r.Status, r.ResponseDueAtUtc, now), BusinessDays.Between(r.SubmittedAtUtc, now))).ToList(), total);
-    }
-
     public async Task<BaaReviewView?> GetAsync(Guid id)
     {
         if (!await IsReviewerAsync())

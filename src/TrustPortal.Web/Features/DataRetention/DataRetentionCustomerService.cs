@@ -185,7 +185,7 @@ public sealed class DataRetentionCustomerService(
             new { reference = DataRetentionRules.Ref(request.Reference), request.SignerName, request.SignerTitle, userAgent = request.SignerUserAgent });
         await notify.ToRoleAsync(db, Roles.Legal, $"{DataRetentionRules.Ref(request.Reference)}: {request.Customer.LegalName} signed the retention amendment",
             $"{request.SignerName}, {request.SignerTitle}, signed the data retention amendment for {request.Customer.LegalName}.\n\n"
-            + $"Countersign it here:\n{notify.Absolute("/legal/countersign/data-retention")}");
+            + $"Countersign it here:\n{notify.Absolute("/legal/countersign")}");
         await db.SaveChangesAsync();
         return BaaResult.Ok(id);
     }

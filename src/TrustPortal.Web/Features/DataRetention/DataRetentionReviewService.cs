@@ -22,27 +22,6 @@ public sealed class DataRetentionReviewService(
     EmailOutbox outbox,
     TimeProvider clock)
 {
-    /// <summary>The requests still with someone (oldest first), or all of them; the filter runs in the database.</summary>
-    public async Task<List<DataRetentionQueueRow>> ListAsync(bool openOnly = true)
-    {
-        if (!await IsReviewerAsync())
-        {
-            return [];
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var requests = db.DataRetentionRequests.AsNoTracking();
-        if (openOnly)
-        {
-            requests = requests.Where(r => r.Status != BaaStatus.Rejected && r.Status != BaaStatus.Executed);
-        }
-        var rows = await requests.OrderBy(r => r.SubmittedAtUtc).Take(200)
-            .Select(r => new { r.Id, r.Reference, Organization = r.Organization!.Name, r.Customer.LegalName, r.Retention, r.RetentionDays, r.Status, r.AssignedToName, r.SubmittedAtUtc, r.ResponseDueAtUtc })
-            .ToListAsync();
-        return rows.Select(r => new DataRetentionQueueRow(r.Id, r.Reference, r.Organization, r.LegalName, r.Retention, r.RetentionDays, r.Status,
-            r.AssignedToName, r.SubmittedAtUtc, r.ResponseDueAtUtc, BaaRules.IsOverdue(r.Status, r.ResponseDueAtUtc, now))).ToList();
-    }
-
     public async Task<DataRetentionReviewView?> GetAsync(Guid id)
     {
         if (!await IsReviewerAsync())
