@@ -33,7 +33,10 @@ public sealed partial class DataRetentionJourneyTests(BrowserFixture fixture) : 
 
         // It waits in the one request queue beside BAAs; the old queue's address preselects its type.
         await sales.OpenAsync("/sales/requests");
+        await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^BAA-R-") }).First).ToBeVisibleAsync();
+        await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^DR-R-") })).ToHaveCountAsync(1);
         await sales.GetByLabel("Search").FillAsync("Acme");
+        await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^BAA-R-") })).ToHaveCountAsync(0);
         var acmeRetention = sales.GetByRole(AriaRole.Row).Filter(new() { HasText = "Data retention" }).Filter(new() { HasText = "Acme Corporation" });
         await Assertions.Expect(acmeRetention).ToHaveCountAsync(1);
         await Assertions.Expect(acmeRetention).ToContainTextAsync("Submitted");

@@ -38,6 +38,24 @@ public sealed class DataRetentionReviewTests(PortalFactory portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task Answer_OnAnAssignedRequest_EmailsTheAssigneeOnly()
+    {
+        var colleague = await BaaTestData.CreateStaffAsync(portal, "Casey Colleague", Roles.Sales);
+        var (id, customer) = await DataRetentionTestData.SubmitNewAsync(portal, BaaTestData.NewTag());
+        await ReviewAsync(async s => await s.AssignToMeAsync(id, await VersionAsync(id)));
+        await ReviewAsync(async s => await s.RequestInformationAsync(id, await VersionAsync(id), "Which region do you call?"));
+
+        var answered = await BaaTestData.AsAsync<DataRetentionCustomerService, BaaResult>(portal, customer, s => s.AnswerAsync(id, "Only the EU region."));
+
+        Assert.True(answered.Succeeded, answered.Message);
+        await using var db = portal.CreateDbContext();
+        var reference = DataRetentionRules.Ref((await db.DataRetentionRequests.SingleAsync(r => r.Id == id)).Reference);
+        var answerMail = await db.OutboxMessages.Where(m => m.Subject.Contains($"{reference}: ") && m.Subject.Contains("answered your question")).Select(m => m.To).ToListAsync();
+        Assert.Equal([BaaTestData.Sales], answerMail);
+        Assert.DoesNotContain(colleague, answerMail);
+    }
+
+    [Fact]
     public async Task Decide_WithAStaleVersion_IsRefusedAndChangesNothing()
     {
         var (id, _) = await DataRetentionTestData.SubmitNewAsync(portal, BaaTestData.NewTag());

@@ -37,7 +37,7 @@ internal sealed class BaaExecution(Guid requestId, Guid version, UserSnapshot co
     public async Task<string?> PrepareAsync(AppDbContext db, ExecutionFacts facts, CancellationToken cancellationToken)
     {
         Refusal = null;
-        var (loaded, refusal) = await BaaVersions.LoadAsync(db, requestId, version);
+        var (loaded, refusal) = await RequestVersions.LoadAsync<BaaRequest>(db, requestId, version);
         if (loaded is null)
         {
             Refusal = refusal;
@@ -60,7 +60,7 @@ internal sealed class BaaExecution(Guid requestId, Guid version, UserSnapshot co
         var useCase = JsonSerializer.Deserialize<BaaUseCase>(r.UseCaseJson, BaaCustomerService.Json) ?? new BaaUseCase();
         CertificateEvent[] events =
         [
-            new(r.SubmittedAtUtc, $"Use case {BaaNotifications.Ref(r)} submitted by {r.RequestedByName} ({r.RequestedByEmail})", null, null),
+            new(r.SubmittedAtUtc, $"Use case {BaaKind.Reference(r.Reference)} submitted by {r.RequestedByName} ({r.RequestedByEmail})", null, null),
             new(r.DecidedAtUtc ?? facts.NowUtc, $"Approved by {r.DecidedByName} after review of eligibility", null, null),
             new(r.SignedAtUtc ?? facts.NowUtc, $"Signed by {r.SignerName}, {r.SignerTitle} ({r.SignerEmail}), typing \"{r.SignerTypedName}\"", r.SignerIpAddress,
                 AgreementExecutor.Truncate(r.SignerUserAgent, AgreementExecutor.UserAgentMaxLength)),
@@ -85,10 +85,10 @@ internal sealed class BaaExecution(Guid requestId, Guid version, UserSnapshot co
         r.CountersignedByTitle = title;
         r.CountersignedAtUtc = facts.NowUtc;
         r.AgreementId = agreement.Id;
-        BaaCustomerService.Move(r, next, facts.NowUtc);
-        audit.Record(db, actor, "baa.countersigned", nameof(BaaRequest), r.Id.ToString(), new { reference = BaaNotifications.Ref(r), number = agreement.Number });
-        notify.ToCustomer(db, r, $"{agreement.Number}: your Business Associate Agreement is executed",
+        r.Move(next, facts.NowUtc);
+        audit.Record(db, actor, "baa.countersigned", nameof(BaaRequest), r.Id.ToString(), new { reference = BaaKind.Reference(r.Reference), number = agreement.Number });
+        notify.ToAddresses(db, new BaaKind().CustomerAddresses(r), new RequestEmail($"{agreement.Number}: your Business Associate Agreement is executed",
             $"The Business Associate Agreement for {r.Customer.LegalName} is countersigned and executed as {agreement.Number}.\n\n"
-            + $"Download the sealed PDF here:\n{notify.Absolute($"/agreements/{agreement.Id}")}");
+            + $"Download the sealed PDF here:\n{notify.Absolute($"/agreements/{agreement.Id}")}"));
     }
 }

@@ -37,7 +37,7 @@ internal sealed class DataRetentionExecution(Guid requestId, Guid version, UserS
     public async Task<string?> PrepareAsync(AppDbContext db, ExecutionFacts facts, CancellationToken cancellationToken)
     {
         Refusal = null;
-        var (loaded, refusal) = await DataRetentionVersions.LoadAsync(db, requestId, version);
+        var (loaded, refusal) = await RequestVersions.LoadAsync<DataRetentionRequest>(db, requestId, version);
         if (loaded is null)
         {
             Refusal = refusal;
@@ -84,7 +84,7 @@ internal sealed class DataRetentionExecution(Guid requestId, Guid version, UserS
         r.CountersignedByTitle = title;
         r.CountersignedAtUtc = facts.NowUtc;
         r.AgreementId = agreement.Id;
-        DataRetentionVersions.Move(r, next, facts.NowUtc);
+        r.Move(next, facts.NowUtc);
         audit.Record(db, actor, "data-retention.countersigned", nameof(DataRetentionRequest), r.Id.ToString(),
             new { reference = DataRetentionRules.Ref(r.Reference), number = agreement.Number });
         outbox.Enqueue(db, r.RequestedByEmail, $"{agreement.Number}: your data retention amendment is executed",

@@ -5,7 +5,7 @@ namespace TrustPortal.Web.Features.Requests;
 
 /// <summary>A signed request of any type waiting for Legal: what it is, who signed it and when.</summary>
 public sealed record AwaitingCountersignature(RequestType Type, Guid Id, int Reference, Guid Version, string OrganizationName, string LegalName,
-    string Document, string Detail, string SignerName, string SignerTitle, DateTime SignedAtUtc)
+    string Document, string? Detail, string SignerName, string SignerTitle, DateTime SignedAtUtc)
 {
     public string ReferenceText => Type.Reference(Reference);
 }
@@ -22,7 +22,7 @@ public sealed class CountersignListService(BaaCountersignService baa, DataRetent
             r.LegalName, "Business Associate Agreement", $"approved by {r.ApprovedBy}", r.SignerName, r.SignerTitle, r.SignedAtUtc));
         var amendments = (await retention.ListAwaitingAsync()).Select(r => new AwaitingCountersignature(RequestType.DataRetention, r.Id, r.Reference, r.Version,
             r.OrganizationName, r.LegalName, r.Retention == RetentionKind.Zero ? "Zero Data Retention Amendment" : "Data Retention Amendment",
-            DataRetentionRules.Describe(r.Retention, r.RetentionDays), r.SignerName, r.SignerTitle, r.SignedAtUtc));
+            r.Retention == RetentionKind.Zero ? null : DataRetentionRules.Describe(r.Retention, r.RetentionDays), r.SignerName, r.SignerTitle, r.SignedAtUtc));
         return [.. baas.Concat(amendments).OrderBy(r => r.SignedAtUtc)];
     }
 

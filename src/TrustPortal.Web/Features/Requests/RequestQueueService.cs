@@ -81,20 +81,17 @@ public sealed class RequestQueueService(
             r.FirstResponseAtUtc is { } first ? BusinessDays.Between(r.SubmittedAtUtc, first) : null)).ToList(), total);
     }
 
-    /// <summary>Assigns the rows to the signed-in reviewer, each through its own type's workflow; rows that cannot be assigned are named.</summary>
+    /// <summary>Assigns the rows to the signed-in reviewer, each type through the shared workflow; rows that cannot be assigned are named.</summary>
     public async Task<BaaResult> AssignToMeAsync(IReadOnlyCollection<RequestQueueRow> rows)
     {
         var refused = new List<string>();
-        var baa = rows.Where(r => r.Type == RequestType.Baa).Select(r => r.Id).ToList();
-        if (baa.Count > 0 && await baaReview.AssignToMeAsync(baa) is { Succeeded: false } baaResult)
+        foreach (var group in rows.GroupBy(r => r.Type))
         {
-            refused.Add(baaResult.Message);
-        }
-        foreach (var row in rows.Where(r => r.Type == RequestType.DataRetention))
-        {
-            if (await retentionReview.AssignToMeAsync(row.Id, row.Version) is { Succeeded: false } result)
+            var ids = group.Select(r => r.Id).ToList();
+            var result = group.Key == RequestType.Baa ? await baaReview.AssignToMeAsync(ids) : await retentionReview.AssignToMeAsync(ids);
+            if (!result.Succeeded)
             {
-                refused.Add($"{row.ReferenceText}: {result.Message}");
+                refused.Add(result.Message);
             }
         }
         return refused.Count == 0 ? BaaResult.Ok(rows.First().Id) : BaaResult.Invalid(string.Join(" ", refused));
