@@ -14,6 +14,7 @@ public static class BaaRegistration
         // The workflow every reviewed request type shares; each type registers its RequestKind.
         builder.Services.AddScoped(typeof(RequestReviewWorkflow<,>));
         builder.Services.AddScoped(typeof(RequestCustomerWorkflow<,>));
+        builder.Services.AddScoped(typeof(RequestCountersigning<,>));
         builder.Services.AddSingleton<RequestKind<BaaRequest, BaaMessage>, BaaKind>();
         builder.Services.AddScoped<BaaCustomerService>();
         builder.Services.AddScoped<IEvidenceTimelineSource, BaaEvidenceTimeline>();
