@@ -56,6 +56,7 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<Features.DataControls.DataSharingElection> DataSharingElections => Set<Features.DataControls.DataSharingElection>();
     public DbSet<Features.DataRetention.DataRetentionRequest> DataRetentionRequests => Set<Features.DataRetention.DataRetentionRequest>();
     public DbSet<Features.DataRetention.DataRetentionMessage> DataRetentionMessages => Set<Features.DataRetention.DataRetentionMessage>();
+    public DbSet<Features.DataRetention.DataRetentionNote> DataRetentionNotes => Set<Features.DataRetention.DataRetentionNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

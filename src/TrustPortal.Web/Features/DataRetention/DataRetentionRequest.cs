@@ -26,3 +26,6 @@ public class DataRetentionRequest : ReviewedRequest
 
 /// <summary>A question from Sales or the customer's answer on a data-retention request.</summary>
 public class DataRetentionMessage : RequestMessage;
+
+/// <summary>A reviewer's internal note on a data-retention request. Never shown to the customer, by any route.</summary>
+public class DataRetentionNote : RequestNote;

@@ -11,4 +11,5 @@ public sealed record DataRetentionChecklist(bool EndpointsEligible, bool Retenti
 /// <summary>Everything a reviewer needs on one page, including the checklist the customer never sees.</summary>
 public sealed record DataRetentionReviewView(Guid Id, int Reference, BaaStatus Status, Guid Version, string OrganizationName, string RequestedBy,
     DateTime SubmittedAtUtc, DateTime DueAtUtc, bool Overdue, DataRetentionForm Form, string? AssignedToUserId, string? AssignedToName,
-    DataRetentionChecklist Checklist, string? DecisionReason, string? DecidedByName, DateTime? DecidedAtUtc, IReadOnlyList<BaaConversationEntry> Conversation);
+    DataRetentionChecklist Checklist, string? DecisionReason, string? DecidedByName, DateTime? DecidedAtUtc, IReadOnlyList<BaaConversationEntry> Conversation,
+    IReadOnlyList<BaaNoteView> Notes);

@@ -28,7 +28,7 @@ public sealed class DataRetentionReviewService(
             JsonSerializer.Deserialize<DataRetentionForm>(request.FormJson, DataRetentionCustomerService.Json) ?? new DataRetentionForm(),
             request.AssignedToUserId, request.AssignedToName,
             new DataRetentionChecklist(request.CheckEndpointsEligible, request.CheckRetentionConfigured, request.CheckNoConflictingFeatures),
-            request.DecisionReason, request.DecidedByName, request.DecidedAtUtc, conversation);
+            request.DecisionReason, request.DecidedByName, request.DecidedAtUtc, conversation, await RequestThreads.NotesAsync<DataRetentionNote>(db, id));
     }
 
     /// <summary>Assigns the request to a member of Sales, named by user id; anyone else is refused.</summary>
@@ -38,6 +38,9 @@ public sealed class DataRetentionReviewService(
 
     /// <summary>Assigns several requests to the signed-in reviewer at once, as the request queue does.</summary>
     public Task<BaaResult> AssignToMeAsync(IReadOnlyCollection<Guid> ids) => workflow.AssignToMeAsync(ids);
+
+    /// <summary>An internal note for the other reviewers; the customer never sees it.</summary>
+    public Task<BaaResult> AddNoteAsync(Guid id, string? text) => workflow.AddNoteAsync<DataRetentionNote>(id, text);
 
     public Task<BaaResult> SaveChecklistAsync(Guid id, Guid version, DataRetentionChecklist checklist) =>
         workflow.UpdateAsync(id, version, "checklist.saved", request =>
