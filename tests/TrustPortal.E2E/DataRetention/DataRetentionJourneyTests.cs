@@ -35,6 +35,7 @@ public sealed partial class DataRetentionJourneyTests(BrowserFixture fixture) : 
         await sales.OpenAsync("/sales/requests");
         await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^BAA-R-") }).First).ToBeVisibleAsync();
         await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^DR-R-") })).ToHaveCountAsync(1);
+        await Screenshots(sales, "queue-all");
         await sales.GetByLabel("Search").FillAsync("Acme");
         await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^BAA-R-") })).ToHaveCountAsync(0);
         var acmeRetention = sales.GetByRole(AriaRole.Row).Filter(new() { HasText = "Data retention" }).Filter(new() { HasText = "Acme Corporation" });
@@ -67,12 +68,16 @@ public sealed partial class DataRetentionJourneyTests(BrowserFixture fixture) : 
         await sales.GetByLabel("No feature the customer uses needs stored data").CheckAsync();
         await sales.ClickButtonAsync("Save checklist");
         await Assertions.Expect(sales.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToBeEnabledAsync();
+        await sales.GetByLabel("Internal note (never shown to the customer)").FillAsync("Checked with the platform team: Messages keeps no logs in this region.");
+        await sales.ClickButtonAsync("Add note");
+        await Assertions.Expect(sales.GetByRole(AriaRole.List, new() { Name = "Internal notes" })).ToContainTextAsync("keeps no logs in this region");
         await Screenshots(sales, "review");
         await sales.ClickButtonAsync("Approve");
         await Assertions.Expect(sales.Locator("body")).ToContainTextAsync("decided by Sam Sales");
 
         // The customer signs; Legal countersigns.
         await customer.OpenAsync(requestUrl);
+        await Assertions.Expect(customer.Locator("body")).Not.ToContainTextAsync("keeps no logs in this region");
         await customer.GetByLabel("Signatory's title").FillAsync("Chief Operating Officer");
         await customer.GetByLabel("Type your full name to sign").FillAsync("Casey Customer");
         await customer.GetByLabel("I have read the data retention amendment", new() { Exact = false }).CheckAsync();

@@ -10,9 +10,6 @@ namespace TrustPortal.Web.Features.DataRetention;
 /// </summary>
 public sealed class DataRetentionCustomerService(RequestCustomerWorkflow<DataRetentionRequest, DataRetentionMessage> workflow)
 {
-    /// <summary>The counter row that numbers requests, apart from BAA requests so each has its own sequence.</summary>
-    public const string ReferenceCounter = DataRetentionKind.Counter;
-
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public Task<BaaResult> SubmitAsync(DataRetentionForm form)

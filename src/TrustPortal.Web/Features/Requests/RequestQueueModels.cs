@@ -19,7 +19,7 @@ public sealed record RequestQueueQuery(
 }
 
 /// <summary>One request in the queue, whatever its type. <see cref="ResponseBusinessDays"/> is null until Sales first responds.</summary>
-public sealed record RequestQueueRow(RequestType Type, Guid Id, int Reference, Guid Version, string OrganizationName, string LegalName, BaaStatus Status,
+public sealed record RequestQueueRow(RequestType Type, Guid Id, int Reference, string OrganizationName, string LegalName, BaaStatus Status,
     string? AssignedToUserId, string? AssignedToName, DateTime SubmittedAtUtc, DateTime DueAtUtc, bool Overdue, int AgeBusinessDays,
     int? ResponseBusinessDays)
 {
@@ -36,7 +36,6 @@ public sealed class RequestQueueItem
     public RequestType Type { get; init; }
     public Guid Id { get; init; }
     public int Reference { get; init; }
-    public Guid Version { get; init; }
     public Guid OrganizationId { get; init; }
     public string OrganizationName { get; init; } = "";
     public string LegalName { get; init; } = "";

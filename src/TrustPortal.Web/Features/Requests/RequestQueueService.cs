@@ -75,7 +75,7 @@ public sealed class RequestQueueService(
         };
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var rows = await requests.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new RequestQueueResult(rows.Select(r => new RequestQueueRow(r.Type, r.Id, r.Reference, r.Version, r.OrganizationName, r.LegalName, r.Status,
+        return new RequestQueueResult(rows.Select(r => new RequestQueueRow(r.Type, r.Id, r.Reference, r.OrganizationName, r.LegalName, r.Status,
             r.AssignedToUserId, r.AssignedToName, r.SubmittedAtUtc, r.ResponseDueAtUtc, BaaRules.IsOverdue(r.Status, r.ResponseDueAtUtc, now),
             BusinessDays.Between(r.SubmittedAtUtc, now),
             r.FirstResponseAtUtc is { } first ? BusinessDays.Between(r.SubmittedAtUtc, first) : null)).ToList(), total);
@@ -102,13 +102,13 @@ public sealed class RequestQueueService(
     {
         var baa = db.BaaRequests.AsNoTracking().Select(r => new RequestQueueItem
         {
-            Type = RequestType.Baa, Id = r.Id, Reference = r.Reference, Version = r.Version, OrganizationId = r.OrganizationId,
+            Type = RequestType.Baa, Id = r.Id, Reference = r.Reference, OrganizationId = r.OrganizationId,
             OrganizationName = r.Organization!.Name, LegalName = r.Customer.LegalName, Status = r.Status, AssignedToUserId = r.AssignedToUserId,
             AssignedToName = r.AssignedToName, SubmittedAtUtc = r.SubmittedAtUtc, ResponseDueAtUtc = r.ResponseDueAtUtc, FirstResponseAtUtc = r.FirstResponseAtUtc,
         });
         var retention = db.DataRetentionRequests.AsNoTracking().Select(r => new RequestQueueItem
         {
-            Type = RequestType.DataRetention, Id = r.Id, Reference = r.Reference, Version = r.Version, OrganizationId = r.OrganizationId,
+            Type = RequestType.DataRetention, Id = r.Id, Reference = r.Reference, OrganizationId = r.OrganizationId,
             OrganizationName = r.Organization!.Name, LegalName = r.Customer.LegalName, Status = r.Status, AssignedToUserId = r.AssignedToUserId,
             AssignedToName = r.AssignedToName, SubmittedAtUtc = r.SubmittedAtUtc, ResponseDueAtUtc = r.ResponseDueAtUtc, FirstResponseAtUtc = r.FirstResponseAtUtc,
         });
