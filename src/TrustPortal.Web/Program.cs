@@ -12,6 +12,7 @@ using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Features.Portal;
+using TrustPortal.Web.Features.Requests;
 using TrustPortal.Web.Features.SignIn;
 using TrustPortal.Web.Features.Soc2;
 using TrustPortal.Web.Features.TrustCenter;
@@ -40,6 +41,7 @@ builder.AddAttestations();
 builder.AddDataControls();
 builder.AddDataRetention();
 builder.AddApi();
+builder.AddRequests();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -72,6 +74,7 @@ app.MapDpaEndpoints();
 app.MapSoc2Endpoints();
 app.MapAttestationEndpoints();
 app.MapApiEndpoints();
+app.MapRequestEndpoints();
 
 app.Run();
 

@@ -58,6 +58,7 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<Features.DataRetention.DataRetentionRequest> DataRetentionRequests => Set<Features.DataRetention.DataRetentionRequest>();
     public DbSet<Features.DataRetention.DataRetentionMessage> DataRetentionMessages => Set<Features.DataRetention.DataRetentionMessage>();
     public DbSet<Features.Api.Tokens.ApiToken> ApiTokens => Set<Features.Api.Tokens.ApiToken>();
+    public DbSet<Features.DataRetention.DataRetentionNote> DataRetentionNotes => Set<Features.DataRetention.DataRetentionNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -126,7 +126,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
                 "/updates", $"/updates/{update}", "/verify", "/Account/Login", "/Account/Register", "/Account/LoginLink", "/Account/ForgotPassword"],
             "acme" => ["/portal", "/dpa/new", $"/agreements/{agreement}", "/soc2", "/portal/tokens", "/Account/Manage", "/"],
             "globex" => ["/portal", "/baa/new", $"/baa/{globexBaa}"],
-            "sales" => ["/sales/baa", $"/sales/baa/{inReview}", "/legal/attestations", $"/legal/attestations/{acme}", "/Account/Manage"],
+            "sales" => ["/sales/requests", $"/sales/baa/{inReview}", "/legal/attestations", $"/legal/attestations/{acme}", "/Account/Manage"],
             "legal" => ["/legal/countersign", "/legal/agreements", $"/agreements/{agreement}", "/legal/audit", "/legal/nda", "/admin/templates",
                 "/legal/attestations", "/admin/tokens"],
             "admin" => ["/admin", "/admin/users", "/admin/mail", "/admin/content", "/admin/certifications", "/admin/subprocessors", "/admin/updates", "/legal/audit"],

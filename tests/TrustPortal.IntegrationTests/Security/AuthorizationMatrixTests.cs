@@ -78,12 +78,14 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/agreements/{Id:guid}"] = [Login, Ok, NotFound, NotFound, Ok, NotFound, NotFound],
         ["/agreements/{id:guid}/pdf"] = [Login, Ok, NotFound, NotFound, Ok, NotFound, NotFound],
         // Staff.
-        ["/sales/baa"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
+        // One queue for every request type; the per-type queues that came before redirect to it with the type chosen.
+        ["/sales/requests"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
+        ["/sales/baa"] = [Login, Denied, Denied, Redirect, Denied, Denied, Denied],
         ["/sales/baa/{Id:guid}"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
         ["/legal/countersign"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
-        ["/sales/data-retention"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
+        ["/sales/data-retention"] = [Login, Denied, Denied, Redirect, Denied, Denied, Denied],
         ["/sales/data-retention/{Id:guid}"] = [Login, Denied, Denied, NotFound, Denied, Denied, Denied],
-        ["/legal/countersign/data-retention"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
+        ["/legal/countersign/data-retention"] = [Login, Denied, Denied, Denied, Redirect, Denied, SetUp2fa],
         ["/legal/agreements"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
         ["/legal/agreements/export"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
         ["/legal/nda"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],

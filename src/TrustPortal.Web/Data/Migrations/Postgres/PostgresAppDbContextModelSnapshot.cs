@@ -1133,6 +1133,35 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                     b.ToTable("DataRetentionMessages");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.DataRetention.DataRetentionNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "CreatedAtUtc");
+
+                    b.ToTable("DataRetentionNotes");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.DataRetention.DataRetentionRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2345,6 +2374,15 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.DataRetention.DataRetentionMessage", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.DataRetention.DataRetentionRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.DataRetention.DataRetentionNote", b =>
                 {
                     b.HasOne("TrustPortal.Web.Features.DataRetention.DataRetentionRequest", null)
                         .WithMany()

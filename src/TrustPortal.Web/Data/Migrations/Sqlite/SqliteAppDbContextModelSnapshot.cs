@@ -1120,6 +1120,35 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("DataRetentionMessages");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.DataRetention.DataRetentionNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "CreatedAtUtc");
+
+                    b.ToTable("DataRetentionNotes");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.DataRetention.DataRetentionRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2314,6 +2343,15 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.DataRetention.DataRetentionMessage", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.DataRetention.DataRetentionRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.DataRetention.DataRetentionNote", b =>
                 {
                     b.HasOne("TrustPortal.Web.Features.DataRetention.DataRetentionRequest", null)
                         .WithMany()
