@@ -25,8 +25,24 @@ public static class RequestsApi
             .WithSummary("One data-retention request").Produces<ApiDataRetentionRequest>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListBaaAsync(ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, string? organizationId, string? status,
-        string? cursor, string? limit, CancellationToken cancellationToken)
+    private static Task<IResult> ListBaaAsync(ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, string? organizationId, string? status,
+        string? cursor, string? limit, CancellationToken cancellationToken) =>
+        ListAsync(user, dbFactory, db => db.BaaRequests, ToApi, organizationId, status, cursor, limit, cancellationToken);
+
+    private static Task<IResult> GetBaaAsync(ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, string id, CancellationToken cancellationToken) =>
+        GetAsync(user, dbFactory, db => db.BaaRequests, ToApi, "BAA request", id, cancellationToken);
+
+    private static Task<IResult> ListRetentionAsync(ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, string? organizationId, string? status,
+        string? cursor, string? limit, CancellationToken cancellationToken) =>
+        ListAsync(user, dbFactory, db => db.DataRetentionRequests, ToApi, organizationId, status, cursor, limit, cancellationToken);
+
+    private static Task<IResult> GetRetentionAsync(ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, string id, CancellationToken cancellationToken) =>
+        GetAsync(user, dbFactory, db => db.DataRetentionRequests, ToApi, "data-retention request", id, cancellationToken);
+
+    /// <summary>One page of the caller's requests of one type, by reference: every type pages, filters and hides alike.</summary>
+    private static async Task<IResult> ListAsync<TRequest, TApi>(ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory,
+        Func<AppDbContext, IQueryable<TRequest>> source, Func<TRequest, TApi> toApi, string? organizationId, string? status, string? cursor, string? limit,
+        CancellationToken cancellationToken) where TRequest : ReviewedRequest
     {
         var (filter, problem) = Read(organizationId, status, cursor, limit);
         if (problem is not null)
@@ -34,7 +50,7 @@ public static class RequestsApi
             return ApiProblems.BadRequest(problem);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var requests = Visible(db.BaaRequests.AsNoTracking(), ApiCaller.From(user), r => r.OrganizationId);
+        var requests = Visible(source(db).AsNoTracking(), ApiCaller.From(user));
         if (filter.Organization is { } org)
         {
             requests = requests.Where(r => r.OrganizationId == org);
@@ -45,53 +61,20 @@ public static class RequestsApi
         }
         var after = filter.After;
         var rows = await requests.Where(r => r.Reference > after).OrderBy(r => r.Reference).Take(filter.Size + 1).ToListAsync(cancellationToken);
-        return Results.Ok(Page(rows.Select(ToApi).ToList(), filter.Size, r => r.Reference));
+        return Results.Ok(Page(rows, filter.Size, toApi));
     }
 
-    private static async Task<IResult> GetBaaAsync(ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync<TRequest, TApi>(ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory,
+        Func<AppDbContext, IQueryable<TRequest>> source, Func<TRequest, TApi> toApi, string what, string id, CancellationToken cancellationToken)
+        where TRequest : ReviewedRequest
     {
         if (!Guid.TryParse(id, out var requestId))
         {
-            return ApiProblems.NotFound("BAA request");
+            return ApiProblems.NotFound(what);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var request = await Visible(db.BaaRequests.AsNoTracking(), ApiCaller.From(user), r => r.OrganizationId).FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        return request is null ? ApiProblems.NotFound("BAA request") : Results.Ok(ToApi(request));
-    }
-
-    private static async Task<IResult> ListRetentionAsync(ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, string? organizationId, string? status,
-        string? cursor, string? limit, CancellationToken cancellationToken)
-    {
-        var (filter, problem) = Read(organizationId, status, cursor, limit);
-        if (problem is not null)
-        {
-            return ApiProblems.BadRequest(problem);
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var requests = Visible(db.DataRetentionRequests.AsNoTracking(), ApiCaller.From(user), r => r.OrganizationId);
-        if (filter.Organization is { } org)
-        {
-            requests = requests.Where(r => r.OrganizationId == org);
-        }
-        if (filter.Status is { } s)
-        {
-            requests = requests.Where(r => r.Status == s);
-        }
-        var after = filter.After;
-        var rows = await requests.Where(r => r.Reference > after).OrderBy(r => r.Reference).Take(filter.Size + 1).ToListAsync(cancellationToken);
-        return Results.Ok(Page(rows.Select(ToApi).ToList(), filter.Size, r => r.Reference));
-    }
-
-    private static async Task<IResult> GetRetentionAsync(ClaimsPrincipal user, IDbContextFactory<AppDbContext> dbFactory, string id, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(id, out var requestId))
-        {
-            return ApiProblems.NotFound("data-retention request");
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var request = await Visible(db.DataRetentionRequests.AsNoTracking(), ApiCaller.From(user), r => r.OrganizationId)
-            .FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        return request is null ? ApiProblems.NotFound("data-retention request") : Results.Ok(ToApi(request));
+        var request = await Visible(source(db).AsNoTracking(), ApiCaller.From(user)).FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        return request is null ? ApiProblems.NotFound(what) : Results.Ok(toApi(request));
     }
 
     private sealed record RequestFilter(Guid? Organization, BaaStatus? Status, int After, int Size);
@@ -110,19 +93,12 @@ public static class RequestsApi
         return (new RequestFilter(organization, statusValue, after, size), query.Problem);
     }
 
-    private static IQueryable<T> Visible<T>(IQueryable<T> requests, ApiCaller caller, System.Linq.Expressions.Expression<Func<T, Guid>> organizationOf)
-    {
-        if (caller.OrganizationId is not { } own)
-        {
-            return requests;
-        }
-        var parameter = organizationOf.Parameters[0];
-        var body = System.Linq.Expressions.Expression.Equal(organizationOf.Body, System.Linq.Expressions.Expression.Constant(own));
-        return requests.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(body, parameter));
-    }
+    /// <summary>A customer's token sees its own organization's requests only; a staff token sees all.</summary>
+    private static IQueryable<T> Visible<T>(IQueryable<T> requests, ApiCaller caller) where T : ReviewedRequest =>
+        caller.OrganizationId is { } own ? requests.Where(r => r.OrganizationId == own) : requests;
 
-    private static ApiPage<T> Page<T>(List<T> items, int size, Func<T, int> reference) =>
-        new(items.Take(size).ToList(), items.Count > size ? ApiQuery.EncodeCursor(reference(items[size - 1]).ToString(CultureInfo.InvariantCulture)) : null);
+    private static ApiPage<TApi> Page<TRequest, TApi>(List<TRequest> rows, int size, Func<TRequest, TApi> toApi) where TRequest : ReviewedRequest =>
+        new(rows.Take(size).Select(toApi).ToList(), rows.Count > size ? ApiQuery.EncodeCursor(rows[size - 1].Reference.ToString(CultureInfo.InvariantCulture)) : null);
 
     private static ApiBaaRequest ToApi(BaaRequest r) => new(r.Id, r.Reference, r.OrganizationId, ApiNames.Of(r.Status), r.Customer.LegalName, ApiNames.Of(r.Role),
         r.ZeroDataRetentionRequired, r.GoLiveDate, r.SubmittedAtUtc, r.ResponseDueAtUtc, r.UpdatedAtUtc, r.DecisionReason, r.DecidedAtUtc, r.SignedAtUtc,
