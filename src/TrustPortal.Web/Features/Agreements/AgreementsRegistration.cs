@@ -9,6 +9,7 @@ using TrustPortal.Web.Features.TrustCenter.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TrustPortal.Documents;
+using TrustPortal.Web.Infrastructure.Timestamps;
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Features.Agreements;
@@ -23,6 +24,7 @@ public static class AgreementsRegistration
             .Validate(o => o.SignatoryDownloadDays is > 0 and <= 365, "Agreements:SignatoryDownloadDays must be between 1 and 365.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SealCertificate>();
+        builder.AddTimestampAuthorities();
         builder.Services.AddScoped<AgreementQueries>();
         builder.Services.AddScoped<DocumentVerifier>();
         builder.Services.AddScoped<AgreementStatusLookup>();

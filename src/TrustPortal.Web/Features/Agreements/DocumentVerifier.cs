@@ -48,8 +48,13 @@ public sealed class DocumentVerifier(IDbContextFactory<AppDbContext> dbFactory)
         {
             return VerificationResult.NotAuthentic("The seal is intact, but this portal did not issue this exact file.");
         }
+        var timestamp = seal.Timestamp is { Verified: true } stamp ? stamp : null;
         return new VerificationResult(true, null, match.Number, match.Kind.DisplayName(), match.ExecutedAtUtc,
-            [match.Customer, match.Vendor], match.Status.DisplayName(), hash);
+            [match.Customer, match.Vendor], match.Status.DisplayName(), hash)
+        {
+            TimestampUtc = timestamp?.TimeUtc,
+            TimestampAuthority = timestamp?.Authority,
+        };
     }
 
     /// <summary>Parser messages may lack a full stop or be long; keep the answer one tidy sentence.</summary>
@@ -74,6 +79,12 @@ public sealed record VerificationResult(
     /// <summary>The upload is not a PDF any reader can open; the API answers 422.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Unreadable { get; init; }
+
+    /// <summary>When the seal's RFC 3161 time-stamp says it was made (only a time-stamp that verifies), UTC.</summary>
+    public DateTime? TimestampUtc { get; init; }
+
+    /// <summary>The time-stamp authority: the subject of its certificate.</summary>
+    public string? TimestampAuthority { get; init; }
 
     public static VerificationResult NotAuthentic(string reason) => new(false, reason, null, null, null, null, null, null);
 }
