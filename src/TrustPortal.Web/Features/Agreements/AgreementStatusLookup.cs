@@ -10,7 +10,7 @@ namespace TrustPortal.Web.Features.Agreements;
 /// parties' organization names, executed date) plus its status today and the certificate that sealed it. Never the
 /// signer's person, address, answers, or a void's reason.
 /// </summary>
-public sealed class AgreementStatusLookup(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class AgreementStatusLookup(IDbContextFactory<AppDbContext> dbFactory, Certificates.SealCertificateRegistry registry)
 {
     /// <summary>The agreement whose stored, sealed file has this SHA-256 (lower-case hex), or null.</summary>
     public async Task<AgreementStatusFacts?> FindByFingerprintAsync(string sha256, CancellationToken cancellationToken = default)
@@ -29,7 +29,17 @@ public sealed class AgreementStatusLookup(IDbContextFactory<AppDbContext> dbFact
         }
         var seal = SealFacts.Of(found.Content);
         return new AgreementStatusFacts(found.Number, found.Kind, found.Status, found.ExecutedAtUtc, found.StatusChangedAtUtc,
-            [found.Customer, found.Vendor], sha256, seal.Sealer, seal.Timestamp);
+            [found.Customer, found.Vendor], sha256, await WithRegistryAsync(seal.Sealer, cancellationToken), seal.Timestamp);
+    }
+
+    private async Task<SealerFacts?> WithRegistryAsync(SealerFacts? sealer, CancellationToken cancellationToken)
+    {
+        if (sealer is null)
+        {
+            return null;
+        }
+        var registered = await registry.FindAsync(sealer.Sha256Thumbprint, cancellationToken);
+        return registered is { Status: Certificates.SealingCertificateStatus.Retired } ? sealer with { RetiredAtUtc = registered.RetiredAtUtc } : sealer;
     }
 
     /// <summary>The SHA-256 of the file stored for the agreement with this id (as printed on its certificate page), or null.</summary>

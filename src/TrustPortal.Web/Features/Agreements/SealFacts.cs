@@ -26,4 +26,14 @@ public sealed record SealFacts(SealerFacts? Sealer, SealTimestamp? Timestamp)
 }
 
 /// <summary>The certificate that sealed a stored file: its name, subject, SHA-256 fingerprint and validity (UTC).</summary>
-public sealed record SealerFacts(string Name, string Subject, string Sha256Thumbprint, DateTime NotBeforeUtc, DateTime NotAfterUtc);
+public sealed record SealerFacts(string Name, string Subject, string Sha256Thumbprint, DateTime NotBeforeUtc, DateTime NotAfterUtc)
+{
+    /// <summary>When the registry of sealing certificates says it was retired (replaced by a newer one); null while active or unknown.</summary>
+    public DateTime? RetiredAtUtc { get; init; }
+
+    /// <summary>"Sealed with retired certificate …", or null when the certificate is not retired.</summary>
+    public string? RetiredNote => RetiredAtUtc is null ? null : RetiredSentence(Subject, Sha256Thumbprint);
+
+    public static string RetiredSentence(string subject, string sha256Thumbprint) =>
+        $"Sealed with retired certificate {subject} (SHA-256 {sha256Thumbprint}). It sealed this agreement while it was active; the seal remains valid.";
+}
