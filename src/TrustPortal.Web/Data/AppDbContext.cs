@@ -46,6 +46,7 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<NdaAcceptance> NdaAcceptances => Set<NdaAcceptance>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<AuditAnchor> AuditAnchors => Set<AuditAnchor>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<EmailFormAttempt> EmailFormAttempts => Set<EmailFormAttempt>();

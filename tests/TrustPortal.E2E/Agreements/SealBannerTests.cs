@@ -28,4 +28,25 @@ public sealed class SealBannerTests(BrowserFixture fixture) : IClassFixture<Brow
             Assert.False(overflow, $"The page with the banner is wider than {width} px.");
         }
     }
+
+    [Fact]
+    public async Task AuditPage_SaysWhetherTheTrailIsAnchored_AndFitsTheScreen()
+    {
+        var page = await Session.SignInAsync(fixture, "legal@trustportal.local");
+        await page.GotoAsync("/legal/audit");
+
+        // The test portal configures no time-stamp authority: the page says so and offers no anchoring.
+        await Assertions.Expect(page.Locator("[data-anchor=off]")).ToContainTextAsync("Anchoring is off");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Anchor now" })).ToBeDisabledAsync();
+        // The trail loads once the circuit is live; the registration of the seal certificate is among its events.
+        await Assertions.Expect(page.GetByText("seal-certificate.registered").First).ToBeVisibleAsync();
+        foreach (var width in new[] { 1366, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            // The top of the page: the trail below is long.
+            await page.ScreenshotAsync(new() { Path = Layout.LayoutTests.ScreenshotPath("legal", width, "audit-anchor") });
+            var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+            Assert.False(overflow, $"The audit page is wider than {width} px.");
+        }
+    }
 }

@@ -9,7 +9,6 @@ using TrustPortal.Web.Features.TrustCenter.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TrustPortal.Documents;
-using TrustPortal.Web.Infrastructure.Timestamps;
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Features.Agreements;
@@ -25,7 +24,6 @@ public static class AgreementsRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<SealCertificate>();
         builder.Services.AddScoped<Certificates.SealCertificateRegistry>();
-        builder.AddTimestampAuthorities();
         builder.Services.AddScoped<AgreementQueries>();
         builder.Services.AddScoped<DocumentVerifier>();
         builder.Services.AddScoped<AgreementStatusLookup>();

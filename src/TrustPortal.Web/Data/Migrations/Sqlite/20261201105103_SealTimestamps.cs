@@ -12,6 +12,24 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AuditAnchors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TimestampUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Token = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditAnchors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SealingCertificates",
                 columns: table => new
                 {
@@ -31,6 +49,12 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditAnchors_Sequence",
+                table: "AuditAnchors",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SealingCertificates_Status",
                 table: "SealingCertificates",
                 column: "Status");
@@ -39,6 +63,9 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AuditAnchors");
+
             migrationBuilder.DropTable(
                 name: "SealingCertificates");
         }

@@ -11,7 +11,7 @@ using TrustPortal.Web.Data;
 namespace TrustPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201102514_SealTimestamps")]
+    [Migration("20261201105103_SealTimestamps")]
     partial class SealTimestamps
     {
         /// <inheritdoc />
@@ -671,6 +671,43 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Framework", "Status");
 
                     b.ToTable("Attestations");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Audit.AuditAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Token")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnchors");
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.Audit.AuditEvent", b =>

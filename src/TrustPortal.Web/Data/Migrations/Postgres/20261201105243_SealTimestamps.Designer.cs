@@ -12,7 +12,7 @@ using TrustPortal.Web.Data;
 namespace TrustPortal.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201102711_SealTimestamps")]
+    [Migration("20261201105243_SealTimestamps")]
     partial class SealTimestamps
     {
         /// <inheritdoc />
@@ -682,6 +682,45 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "Framework", "Status");
 
                     b.ToTable("Attestations");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Audit.AuditAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Token")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnchors");
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.Audit.AuditEvent", b =>
