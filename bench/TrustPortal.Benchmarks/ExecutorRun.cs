@@ -19,6 +19,7 @@ public static class ExecutorRun
 {
     public static async Task<int> RunAsync(int signers, TimeSpan duration, TimeSpan warmUp)
     {
+        using var breakdown = new ExecutionBreakdown();
         using var portal = new QuietPortal();
         _ = portal.BaseAddress;
         var customer = await portal.PrincipalForAsync("customer@globex.example");
@@ -27,13 +28,19 @@ public static class ExecutorRun
         // Warm-up: JIT, fonts, the seal certificate, SQLite page cache.
         await RunPhaseAsync(portal, customer, Math.Min(signers, 4), warmUp, new ConcurrentBag<double>(), new ConcurrentBag<string>(), new ConcurrentBag<Guid>());
 
+        breakdown.Reset();
         var latencies = new ConcurrentBag<double>();
         var errors = new ConcurrentBag<string>();
         var executed = new ConcurrentBag<Guid>();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         await RunPhaseAsync(portal, customer, signers, duration, latencies, errors, executed);
         wall.Stop();
+        return await ReportAsync(portal, latencies, errors, executed, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, breakdown);
+    }
 
+    private static async Task<int> ReportAsync(QuietPortal portal, ConcurrentBag<double> latencies, ConcurrentBag<string> errors, ConcurrentBag<Guid> executed, TimeSpan wall, TimeSpan cpu, ExecutionBreakdown breakdown)
+    {
         await using var db = portal.CreateDbContext();
         var ids = executed.ToList();
         var stored = 0;
@@ -48,8 +55,10 @@ public static class ExecutorRun
         var sorted = latencies.Order().ToArray();
         double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"executions: {sorted.Length} in {wall.Elapsed.TotalSeconds:0.0} s = {sorted.Length / wall.Elapsed.TotalSeconds:0.0} /s; "
+            $"executions: {sorted.Length} in {wall.TotalSeconds:0.0} s = {sorted.Length / wall.TotalSeconds:0.0} /s; "
             + $"p50 {Percentile(0.50):0.0} ms, p95 {Percentile(0.95):0.0} ms, p99 {Percentile(0.99):0.0} ms, max {(sorted.Length == 0 ? 0 : sorted[^1]):0.0} ms"));
+        Console.WriteLine($"where the time went: {breakdown}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU: {cpu.TotalMilliseconds / Math.Max(1, sorted.Length):0.0} ms of processor time per execution (all threads, GC included)"));
         Console.WriteLine($"errors: {errors.Count}; lost: {ids.Count - stored} of {ids.Count}; numbers consecutive without duplicates: {gapless}");
         foreach (var error in errors.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(5))
         {
@@ -66,29 +75,72 @@ public static class ExecutorRun
         {
             while (DateTime.UtcNow < stop)
             {
-                var watch = Stopwatch.StartNew();
-                try
-                {
-                    await using var scope = portal.ScopeAs(customer, $"198.51.100.{signer % 250}", "ExecutorRun/1.0");
-                    var draft = Draft(signer);
-                    var result = await scope.ServiceProvider.GetRequiredService<DpaService>().ExecuteAsync(draft, new DpaSignature { TypedName = draft.SignatoryName, Consent = true });
-                    if (!result.Succeeded)
-                    {
-                        errors.Add($"DPA refused: {string.Join(" ", result.Errors.Select(e => e.ErrorMessage))}");
-                        continue;
-                    }
-                    latencies.Add(watch.Elapsed.TotalMilliseconds);
-                    executed.Add(result.AgreementId!.Value);
-                }
-#pragma warning disable CA1031 // A benchmark records every failure and goes on.
-                catch (Exception exception)
-#pragma warning restore CA1031
-                {
-                    errors.Add(exception.GetType().Name + ": " + exception.Message);
-                }
+                await ExecuteOnceAsync(portal, customer, signer, Stopwatch.GetTimestamp(), latencies, errors, executed);
             }
         })).ToList();
         await Task.WhenAll(workers);
+    }
+
+    /// <summary>
+    /// Open loop: executions arrive at <paramref name="perSecond"/> whatever the portal's speed, each on its own, for
+    /// <paramref name="duration"/>. Latency counts from the planned arrival, so a late start counts against the portal.
+    /// </summary>
+    public static async Task<int> RunOpenAsync(double perSecond, TimeSpan duration, TimeSpan warmUp)
+    {
+        using var breakdown = new ExecutionBreakdown();
+        using var portal = new QuietPortal();
+        _ = portal.BaseAddress;
+        var customer = await portal.PrincipalForAsync("customer@globex.example");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Executor, open loop: {perSecond:0.#} arrivals/s for {duration.TotalSeconds:0} s (after {warmUp.TotalSeconds:0} s warm-up), {Environment.ProcessorCount} cores"));
+        await RunPhaseAsync(portal, customer, 4, warmUp, new ConcurrentBag<double>(), new ConcurrentBag<string>(), new ConcurrentBag<Guid>());
+
+        breakdown.Reset();
+        var latencies = new ConcurrentBag<double>();
+        var errors = new ConcurrentBag<string>();
+        var executed = new ConcurrentBag<Guid>();
+        var arrivals = (int)(perSecond * duration.TotalSeconds);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var start = Stopwatch.GetTimestamp();
+        var running = new List<Task>(arrivals);
+        for (var i = 0; i < arrivals; i++)
+        {
+            var planned = start + (long)(i * Stopwatch.Frequency / perSecond);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), planned);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+            var signer = i;
+            running.Add(Task.Run(() => ExecuteOnceAsync(portal, customer, signer, planned, latencies, errors, executed)));
+        }
+        await Task.WhenAll(running);
+        var wall = Stopwatch.GetElapsedTime(start);
+        return await ReportAsync(portal, latencies, errors, executed, wall, Process.GetCurrentProcess().TotalProcessorTime - cpu, breakdown);
+    }
+
+    private static async Task ExecuteOnceAsync(QuietPortal portal, System.Security.Claims.ClaimsPrincipal customer, int signer, long startedAt,
+        ConcurrentBag<double> latencies, ConcurrentBag<string> errors, ConcurrentBag<Guid> executed)
+    {
+        try
+        {
+            await using var scope = portal.ScopeAs(customer, $"198.51.100.{signer % 250}", "ExecutorRun/1.0");
+            var draft = Draft(signer);
+            var result = await scope.ServiceProvider.GetRequiredService<DpaService>().ExecuteAsync(draft, new DpaSignature { TypedName = draft.SignatoryName, Consent = true });
+            if (!result.Succeeded)
+            {
+                errors.Add($"DPA refused: {string.Join(" ", result.Errors.Select(e => e.ErrorMessage))}");
+                return;
+            }
+            latencies.Add(Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
+            executed.Add(result.AgreementId!.Value);
+        }
+#pragma warning disable CA1031 // A benchmark records every failure and goes on.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            errors.Add(exception.GetType().Name + ": " + exception.Message);
+        }
     }
 
     private sealed class QuietPortal : PortalFactory
@@ -97,6 +149,8 @@ public static class ExecutorRun
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            // DRAFT_CONCURRENCY compares settings side by side; unset, the portal's default applies.
+            ["Agreements:DraftConcurrency"] = Environment.GetEnvironmentVariable("DRAFT_CONCURRENCY") ?? "0",
         };
     }
 

@@ -17,6 +17,9 @@ public sealed class AgreementOptions
     /// <summary>Largest file accepted for verification.</summary>
     public int MaxVerifyBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>Drafts of executed PDFs rendered at once by one instance; 0 means one fewer than the cores (at least one).</summary>
+    public int DraftConcurrency { get; set; }
+
     public SealOptions Seal { get; set; } = new();
 }
 

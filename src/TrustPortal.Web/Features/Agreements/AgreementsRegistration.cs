@@ -29,6 +29,8 @@ public static class AgreementsRegistration
         builder.Services.AddScoped<AgreementStatusLookup>();
         builder.Services.AddScoped<AgreementExecutor>();
         builder.Services.AddSingleton<ExecutionLanes>();
+        builder.Services.AddSingleton<DraftSlots>();
+        builder.Services.AddSingleton<ExecutionMetrics>();
         builder.Services.AddSingleton<ParsedTemplates>();
         builder.Services.AddScoped<AgreementTemplates>();
         builder.Services.AddScoped<IDpaSignatories, DpaSignatories>();

@@ -21,7 +21,7 @@ public sealed class OutboxSender(
 {
     private const int BatchSize = 50;
 
-    /// <summary>This sender's name on the leases it takes.</summary>
+    /// <summary>This sender's name on the leases it takes (after each claim's own token).</summary>
     private readonly string instance = SenderName();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,10 +62,15 @@ public sealed class OutboxSender(
             return 0;
         }
 
+        var claimed = await ClaimAsync(db, due.Select(m => m.Id).ToList(), cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
         await using var batch = await transport.OpenBatchAsync(cancellationToken);
         foreach (var message in due)
         {
-            if (!await ClaimAsync(db, message.Id, cancellationToken))
+            if (!claimed.Contains(message.Id))
             {
                 // Another instance's sender took it first.
                 db.Entry(message).State = EntityState.Detached;
@@ -105,23 +110,36 @@ public sealed class OutboxSender(
     }
 
     /// <summary>
-    /// Takes the lease on one message if nobody holds a live one: a conditional update, so of several senders exactly one
-    /// gets 1 row back.
+    /// Takes the lease on those of <paramref name="ids"/> that nobody holds a live lease on, in one conditional update
+    /// (one write for the batch, not one per message), and returns the ones this call got: of several senders, exactly
+    /// one gets each message. The claim's own token tells its rows apart from another sender's.
     /// </summary>
-    private async Task<bool> ClaimAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
+    private async Task<HashSet<Guid>> ClaimAsync(AppDbContext db, List<Guid> ids, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + options.Value.SendLease;
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.SentAtUtc == null && m.UndeliveredAtUtc == null && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, instance).SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
-        return claimed == 1;
+        var claim = ClaimToken();
+        await db.OutboxMessages
+            .Where(m => ids.Contains(m.Id) && m.SentAtUtc == null && m.UndeliveredAtUtc == null && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
+        var mine = await db.OutboxMessages.AsNoTracking()
+            .Where(m => ids.Contains(m.Id) && m.ClaimedBy == claim)
+            .Select(m => m.Id)
+            .ToListAsync(cancellationToken);
+        return [.. mine];
+    }
+
+    /// <summary>A token for one claim: unique, and naming this sender for whoever looks at a stuck lease.</summary>
+    private string ClaimToken()
+    {
+        var token = $"{Guid.NewGuid():N} {instance}";
+        return token.Length > 100 ? token[..100] : token;
     }
 
     private static string SenderName()
     {
-        var name = $"{Guid.NewGuid():N} {Environment.ProcessId} {Environment.MachineName}";
-        return name.Length > 100 ? name[..100] : name;
+        var name = $"{Environment.ProcessId} {Environment.MachineName}";
+        return name.Length > 60 ? name[..60] : name;
     }
 
     /// <summary>The wait after the given number of failed attempts: one minute, doubling, at most an hour.</summary>

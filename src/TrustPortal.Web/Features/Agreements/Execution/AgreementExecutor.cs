@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustPortal.Documents;
@@ -21,7 +22,8 @@ namespace TrustPortal.Web.Features.Agreements.Execution;
 /// execution first renders a draft, outside any transaction, for the number its <see cref="ExecutionLane"/> expects it
 /// to get; under the lock it composes the document again with the number it did get and stores the draft only if the
 /// two are the same document. When they differ (another instance took a number meanwhile, an earlier execution was
-/// refused) it renders under the lock, as it would without drafts: slower, never wrong.
+/// refused) it renders under the lock, as it would without drafts: slower, never wrong. <see cref="DraftSlots"/> keeps
+/// drafts from taking every core away from the transaction in progress.
 /// </remarks>
 public sealed class AgreementExecutor(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -32,6 +34,8 @@ public sealed class AgreementExecutor(
     IOptions<VendorOptions> vendorOptions,
     IOptions<AgreementOptions> agreementOptions,
     ExecutionLanes lanes,
+    DraftSlots draftSlots,
+    ExecutionMetrics metrics,
     ParsedTemplates parsedTemplates,
     TimeProvider clock,
     ILogger<AgreementExecutor> logger)
@@ -61,14 +65,21 @@ public sealed class AgreementExecutor(
         try
         {
             speculative = turn.Speculate ? await DraftAsync(execution, turn.Guess, turn.Ahead, agreementId, cancellationToken) : null;
+            var queuedAt = Stopwatch.GetTimestamp();
             await lane.WaitAsync(turn);
+            metrics.Queued(queuedAt);
             draft = await RefreshAsync(execution, speculative, agreementId, cancellationToken);
             var resync = false;
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
+                    var startedAt = Stopwatch.GetTimestamp();
                     (var outcome, stored) = await TryExecuteAsync(execution, agreementId, draft, resync, cancellationToken);
+                    if (stored is not null)
+                    {
+                        metrics.Transacted(startedAt, stored.DraftUsed);
+                    }
                     return outcome;
                 }
                 catch (DbUpdateConcurrencyException)
@@ -129,7 +140,11 @@ public sealed class AgreementExecutor(
             return null;
         }
         var composed = execution.Compose(facts);
-        return new ExecutionDraft(facts, ExecutionDraft.FingerprintOf(composed), await RenderAsync(composed, facts, cancellationToken));
+        using var slot = await draftSlots.EnterAsync(cancellationToken);
+        var renderStartedAt = Stopwatch.GetTimestamp();
+        var pdf = await RenderAsync(composed, facts, cancellationToken);
+        metrics.Drafted(renderStartedAt);
+        return new ExecutionDraft(facts, ExecutionDraft.FingerprintOf(composed), pdf);
     }
 
     /// <summary>
