@@ -21,7 +21,7 @@ namespace TrustPortal.Testing;
 /// <see cref="Url"/> names grants tokens until <see cref="Fail"/> makes it answer an error status; <see cref="DownUrl"/>
 /// refuses connections. Counts the requests per address.
 /// </summary>
-public sealed class TestTimestampAuthority : IAsyncDisposable
+public sealed class TestTimestampAuthority : IAsyncDisposable, IDisposable
 {
     public const string Subject = "CN=TrustPortal Test TSA, O=TrustPortal Tests";
 
@@ -81,6 +81,8 @@ public sealed class TestTimestampAuthority : IAsyncDisposable
         var response = responses.Generate(query, BigInteger.ValueOf(Interlocked.Increment(ref serial)), DateTime.UtcNow);
         return Results.Bytes(response.GetEncoded(), "application/timestamp-reply");
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {
