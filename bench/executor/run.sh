@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
-# Executor: N signed-in customers execute the seeded DPA at once against one portal (Release, SQLite file) for a fixed
-# time. Prints executions/s and p50/p95/p99; exits 1 on an error, a lost execution, or a gap/duplicate in the numbers.
+# Executor: signed-in customers execute the seeded DPA against one portal (Release, SQLite file) for a fixed time.
+# Prints executions/s, p50/p95/p99, where the time went (draft, queue, transaction) and processor time per execution;
+# exits 1 on an error, a lost execution, or a gap/duplicate in the numbers.
 #
-# Environment: SIGNERS (default 50), DURATION in seconds (default 30), WARMUP in seconds (default 5).
+# Closed loop (default): SIGNERS (default 50) each start the next execution as soon as the last returns.
+# Open loop: RATE=60 sends that many executions per second whatever the portal's speed (latency counted from the planned
+# arrival). DURATION in seconds (default 30), WARMUP in seconds (default 5). DRAFT_CONCURRENCY overrides
+# Agreements:DraftConcurrency for a side-by-side comparison.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-dotnet run -c Release --project "$ROOT/bench/TrustPortal.Benchmarks/TrustPortal.Benchmarks.csproj" -- executor "${SIGNERS:-50}" "${DURATION:-30}" "${WARMUP:-5}"
+PROJECT="$ROOT/bench/TrustPortal.Benchmarks/TrustPortal.Benchmarks.csproj"
+if [ -n "${RATE:-}" ]; then
+    dotnet run -c Release --project "$PROJECT" -- executor-rate "$RATE" "${DURATION:-30}" "${WARMUP:-5}"
+else
+    dotnet run -c Release --project "$PROJECT" -- executor "${SIGNERS:-50}" "${DURATION:-30}" "${WARMUP:-5}"
+fi

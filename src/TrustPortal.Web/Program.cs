@@ -2,6 +2,7 @@ using TrustPortal.Web.Components;
 using TrustPortal.Web.Data.Demo;
 using TrustPortal.Web.Features.Admin;
 using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Api;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Baa;
@@ -11,6 +12,7 @@ using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
 using TrustPortal.Web.Features.Portal;
+using TrustPortal.Web.Features.Requests;
 using TrustPortal.Web.Features.SignIn;
 using TrustPortal.Web.Features.Soc2;
 using TrustPortal.Web.Features.TrustCenter;
@@ -40,6 +42,8 @@ builder.AddSoc2();
 builder.AddAttestations();
 builder.AddDataControls();
 builder.AddDataRetention();
+builder.AddApi();
+builder.AddRequests();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -71,6 +75,8 @@ app.MapAgreementEndpoints();
 app.MapDpaEndpoints();
 app.MapSoc2Endpoints();
 app.MapAttestationEndpoints();
+app.MapApiEndpoints();
+app.MapRequestEndpoints();
 
 app.Run();
 

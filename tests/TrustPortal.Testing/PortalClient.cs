@@ -97,9 +97,10 @@ public sealed class PortalClient : IDisposable
     {
         var form = page.Forms.FirstOrDefault(f => f.QuerySelector($"input[name='_handler'][value='{formName}']") is not null)
             ?? throw new InvalidOperationException($"No form '{formName}' on {url}.");
-        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
+        // What a browser sends untouched: hidden fields, and checkboxes that are ticked when the page loads.
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden], input[type=checkbox][checked]")
             .Where(i => !string.IsNullOrEmpty(i.Name))
-            .ToDictionary(i => i.Name!, i => i.Value);
+            .ToDictionary(i => i.Name!, i => i.Type == "checkbox" && string.IsNullOrEmpty(i.GetAttribute("value")) ? "on" : i.Value);
         foreach (var (key, value) in fields)
         {
             values[key] = value;

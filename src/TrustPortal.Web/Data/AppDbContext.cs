@@ -33,6 +33,7 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<ContentDraft> ContentDrafts => Set<ContentDraft>();
     public DbSet<SubprocessorSubscription> SubprocessorSubscriptions => Set<SubprocessorSubscription>();
     public DbSet<SubprocessorListVersion> SubprocessorListVersions => Set<SubprocessorListVersion>();
+    public DbSet<Features.TrustCenter.Updates.UpdatePost> UpdatePosts => Set<Features.TrustCenter.Updates.UpdatePost>();
     public DbSet<SubprocessorChange> SubprocessorChanges => Set<SubprocessorChange>();
     public DbSet<AgreementTemplate> AgreementTemplates => Set<AgreementTemplate>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
@@ -58,6 +59,8 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<Features.DataControls.DataSharingElection> DataSharingElections => Set<Features.DataControls.DataSharingElection>();
     public DbSet<Features.DataRetention.DataRetentionRequest> DataRetentionRequests => Set<Features.DataRetention.DataRetentionRequest>();
     public DbSet<Features.DataRetention.DataRetentionMessage> DataRetentionMessages => Set<Features.DataRetention.DataRetentionMessage>();
+    public DbSet<Features.Api.Tokens.ApiToken> ApiTokens => Set<Features.Api.Tokens.ApiToken>();
+    public DbSet<Features.DataRetention.DataRetentionNote> DataRetentionNotes => Set<Features.DataRetention.DataRetentionNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

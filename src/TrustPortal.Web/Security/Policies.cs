@@ -12,6 +12,7 @@ public static class Policies
     public const string ReadAudit = nameof(ReadAudit);
     public const string Administer = nameof(Administer);
     public const string Staff = nameof(Staff);
+    public const string PublishUpdates = nameof(PublishUpdates);
 
     public static void AddPortalPolicies(this AuthorizationBuilder auth)
     {
@@ -24,6 +25,7 @@ public static class Policies
             .AddPolicy(ViewAttestations, p => p.RequireRole(Roles.Legal, Roles.Sales).AddRequirements(mfa))
             .AddPolicy(ReadAudit, p => p.RequireRole(Roles.Legal, Roles.Admin).AddRequirements(mfa))
             .AddPolicy(Administer, p => p.RequireRole(Roles.Admin).AddRequirements(mfa))
-            .AddPolicy(Staff, p => p.RequireRole(Roles.Sales, Roles.Legal, Roles.Admin).AddRequirements(mfa));
+            .AddPolicy(Staff, p => p.RequireRole(Roles.Sales, Roles.Legal, Roles.Admin).AddRequirements(mfa))
+            .AddPolicy(PublishUpdates, p => p.RequireRole(Roles.Legal, Roles.Admin).AddRequirements(mfa));
     }
 }

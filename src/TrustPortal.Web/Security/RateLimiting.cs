@@ -21,6 +21,13 @@ public sealed class RateLimitOptions
     public int SubmissionsPerHour { get; set; } = 20;
     /// <summary>Downloads through signatories' emailed copy links (<c>GET /dpa/copy/...</c>), found or not, per client address.</summary>
     public int SignatoryDownloadsPerMinute { get; set; } = 30;
+    /// <summary>REST API requests (<c>/api/v1</c>) per token.</summary>
+    public int ApiPerMinute { get; set; } = 120;
+    /// <summary>
+    /// REST API requests per client address, counted before the token is checked: a ceiling on guessing tokens or
+    /// flooding the token lookup from one machine, well above what the per-token budgets of one gateway add up to.
+    /// </summary>
+    public int ApiPerAddressPerMinute { get; set; } = 1200;
 }
 
 /// <summary>
@@ -46,6 +53,9 @@ public static class RateLimiting
     /// <summary>The signatory's download links (<see cref="Features.Dpa.SignatoryCopies"/>): GETs, each one a database read and an audit event.</summary>
     private const string SignatoryCopyPath = "/dpa/copy";
 
+    /// <summary>The REST API, which also counts per token once the token is known (<c>ApiLimiter</c>).</summary>
+    private const string ApiPath = "/api/v1";
+
     public static void AddPortalRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
@@ -57,7 +67,8 @@ public static class RateLimiting
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                var name = HttpMethods.IsPost(context.Request.Method)
+                var name = context.Request.Path.StartsWithSegments(ApiPath, StringComparison.OrdinalIgnoreCase) ? "api"
+                    : HttpMethods.IsPost(context.Request.Method)
                     ? FormPosts.FirstOrDefault(p => context.Request.Path.Equals(p.Path, StringComparison.OrdinalIgnoreCase)).Name
                     : HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments(SignatoryCopyPath, StringComparison.OrdinalIgnoreCase)
                         ? "signatory-copy"
@@ -67,6 +78,7 @@ public static class RateLimiting
                     "sign-in" => (limits.SignInPerMinute, TimeSpan.FromMinutes(1)),
                     "register" => (limits.RegisterPerHour, TimeSpan.FromHours(1)),
                     "signatory-copy" => (limits.SignatoryDownloadsPerMinute, TimeSpan.FromMinutes(1)),
+                    "api" => (limits.ApiPerAddressPerMinute, TimeSpan.FromMinutes(1)),
                     _ => (0, TimeSpan.Zero),
                 };
                 if (name is null)
@@ -87,6 +99,12 @@ public static class RateLimiting
                 var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var message = $"Too many attempts. Please wait {Describe(retry)} and try again.";
+                if (rejected.HttpContext.Request.Path.StartsWithSegments(ApiPath))
+                {
+                    await response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = response.StatusCode, Title = "Too many requests", Detail = message },
+                        (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+                    return;
+                }
                 if (rejected.HttpContext.Request.Path.StartsWithSegments("/api"))
                 {
                     await response.WriteAsJsonAsync(new { authentic = false, reason = message }, cancellationToken);

@@ -31,8 +31,25 @@ public sealed partial class DataRetentionJourneyTests(BrowserFixture fixture) : 
         var requestUrl = new Uri(customer.Url).AbsolutePath;
         var id = requestUrl.Split('/')[^1];
 
+        // It waits in the one request queue beside BAAs; the old queue's address preselects its type.
+        await sales.OpenAsync("/sales/requests");
+        await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^BAA-R-") }).First).ToBeVisibleAsync();
+        await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^DR-R-") })).ToHaveCountAsync(1);
+        await Screenshots(sales, "queue-all");
+        await sales.GetByLabel("Search").FillAsync("Acme");
+        await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^BAA-R-") })).ToHaveCountAsync(0);
+        var acmeRetention = sales.GetByRole(AriaRole.Row).Filter(new() { HasText = "Data retention" }).Filter(new() { HasText = "Acme Corporation" });
+        await Assertions.Expect(acmeRetention).ToHaveCountAsync(1);
+        await Assertions.Expect(acmeRetention).ToContainTextAsync("Submitted");
+        await Screenshots(sales, "queue");
+        await sales.OpenAsync("/sales/data-retention");
+        await sales.WaitForURLAsync(new Regex(@"/sales/requests\?type=data-retention$"));
+        await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^DR-R-") })).ToHaveCountAsync(1);
+        await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^BAA-R-") })).ToHaveCountAsync(0);
+        await sales.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^DR-R-") }).ClickAsync();
+        await sales.WaitForURLAsync(new Regex($"/sales/data-retention/{id}$"));
+
         // Sales takes it and asks a question; the customer answers.
-        await sales.OpenAsync($"/sales/data-retention/{id}");
         await sales.ClickButtonAsync("Assign to me");
         await Assertions.Expect(sales.Locator("body")).ToContainTextAsync("In review");
         await sales.GetByLabel("Question for the customer").FillAsync("Do you also upload files?");
@@ -51,19 +68,25 @@ public sealed partial class DataRetentionJourneyTests(BrowserFixture fixture) : 
         await sales.GetByLabel("No feature the customer uses needs stored data").CheckAsync();
         await sales.ClickButtonAsync("Save checklist");
         await Assertions.Expect(sales.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToBeEnabledAsync();
+        await sales.GetByLabel("Internal note (never shown to the customer)").FillAsync("Checked with the platform team: Messages keeps no logs in this region.");
+        await sales.ClickButtonAsync("Add note");
+        await Assertions.Expect(sales.GetByRole(AriaRole.List, new() { Name = "Internal notes" })).ToContainTextAsync("keeps no logs in this region");
         await Screenshots(sales, "review");
         await sales.ClickButtonAsync("Approve");
         await Assertions.Expect(sales.Locator("body")).ToContainTextAsync("decided by Sam Sales");
 
         // The customer signs; Legal countersigns.
         await customer.OpenAsync(requestUrl);
+        await Assertions.Expect(customer.Locator("body")).Not.ToContainTextAsync("keeps no logs in this region");
         await customer.GetByLabel("Signatory's title").FillAsync("Chief Operating Officer");
         await customer.GetByLabel("Type your full name to sign").FillAsync("Casey Customer");
         await customer.GetByLabel("I have read the data retention amendment", new() { Exact = false }).CheckAsync();
         await Screenshots(customer, "sign");
         await customer.ClickButtonAsync("Sign the amendment");
         await Assertions.Expect(customer.Locator("body")).ToContainTextAsync("Our legal team countersigns next");
-        await legal.OpenAsync("/legal/countersign/data-retention");
+        await legal.OpenAsync("/legal/countersign");
+        await Assertions.Expect(legal.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Acme Corporation" })).ToContainTextAsync("Zero Data Retention Amendment");
+        await Screenshots(legal, "countersign");
         await legal.GetByRole(AriaRole.Button, new() { Name = "Countersign the retention amendment for Acme Corporation" }).ClickAsync();
         await legal.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Countersign" }).ClickAsync();
         await Assertions.Expect(legal.GetByText("Nothing to countersign")).ToBeVisibleAsync();

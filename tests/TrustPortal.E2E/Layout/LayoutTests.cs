@@ -119,16 +119,17 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         var agreement = await db.Agreements.Where(a => a.OrganizationId == acme).Select(a => a.Id).FirstAsync();
         var globexBaa = await db.BaaRequests.Where(b => b.Organization!.Name == "Globex Inc.").Select(b => b.Id).FirstAsync();
         var inReview = await db.BaaRequests.OrderBy(b => b.Reference).Select(b => b.Id).Skip(1).FirstAsync();
+        var update = await db.UpdatePosts.OrderByDescending(p => p.PublishedAtUtc).Select(p => p.Id).FirstAsync();
         return role switch
         {
             "visitor" => ["/", "/commitments", "/commitments/history", "/compliance", "/subprocessors", "/subprocessors/subscribe",
-                "/verify", "/Account/Login", "/Account/Register", "/Account/LoginLink", "/Account/ForgotPassword"],
-            "acme" => ["/portal", "/dpa/new", $"/agreements/{agreement}", "/soc2", "/Account/Manage", "/"],
+                "/updates", $"/updates/{update}", "/verify", "/Account/Login", "/Account/Register", "/Account/LoginLink", "/Account/ForgotPassword"],
+            "acme" => ["/portal", "/dpa/new", $"/agreements/{agreement}", "/soc2", "/portal/tokens", "/Account/Manage", "/"],
             "globex" => ["/portal", "/baa/new", $"/baa/{globexBaa}"],
-            "sales" => ["/sales/baa", $"/sales/baa/{inReview}", "/legal/attestations", $"/legal/attestations/{acme}", "/Account/Manage"],
+            "sales" => ["/sales/requests", $"/sales/baa/{inReview}", "/legal/attestations", $"/legal/attestations/{acme}", "/Account/Manage"],
             "legal" => ["/legal/countersign", "/legal/agreements", $"/agreements/{agreement}", "/legal/audit", "/legal/nda", "/admin/templates",
-                "/legal/attestations"],
-            "admin" => ["/admin", "/admin/users", "/admin/mail", "/admin/content", "/admin/certifications", "/admin/subprocessors", "/legal/audit"],
+                "/legal/attestations", "/admin/tokens"],
+            "admin" => ["/admin", "/admin/users", "/admin/mail", "/admin/content", "/admin/certifications", "/admin/subprocessors", "/admin/updates", "/legal/audit"],
             _ => throw new ArgumentOutOfRangeException(nameof(role)),
         };
     }

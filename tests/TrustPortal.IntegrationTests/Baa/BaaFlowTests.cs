@@ -138,6 +138,7 @@ public sealed class BaaFlowTests(PortalFactory portal) : IClassFixture<PortalFac
 
     [Theory]
     [InlineData("/sales/baa")]
+    [InlineData("/sales/requests")]
     [InlineData("/legal/countersign")]
     public async Task StaffPages_ForACustomer_AreAccessDenied(string url)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using TrustPortal.Testing;
 using TrustPortal.Web.Features.Baa;
+using TrustPortal.Web.Features.Requests;
 using static TrustPortal.IntegrationTests.Baa.BaaTestData;
 
 namespace TrustPortal.IntegrationTests.Baa;
@@ -71,8 +72,8 @@ public sealed class BaaResponseTimeTests(BaaClockPortal portal) : IClassFixture<
         newest = await SubmitAsync($"Age {tag} C");
 
         // "age" orders by submission time: ascending puts the request that has waited longest on top.
-        var ascending = await QueryAsync(new BaaQueueQuery(Search: tag, SortBy: "age", Descending: false));
-        var descending = await QueryAsync(new BaaQueueQuery(Search: tag, SortBy: "age", Descending: true));
+        var ascending = await QueryAsync(new RequestQueueQuery(Search: tag, SortBy: "age", Descending: false));
+        var descending = await QueryAsync(new RequestQueueQuery(Search: tag, SortBy: "age", Descending: true));
 
         Assert.Equal([oldest, middle, newest], ascending.Rows.Select(r => r.Id));
         Assert.Equal([10, 5, 0], ascending.Rows.Select(r => r.AgeBusinessDays));
@@ -82,14 +83,14 @@ public sealed class BaaResponseTimeTests(BaaClockPortal portal) : IClassFixture<
     private async Task AssertChipAndFilterAgreeAsync(string tag, Guid id, bool overdue)
     {
         var row = await QueueRowAsync(tag, id);
-        var filtered = await QueryAsync(new BaaQueueQuery(Search: tag, OverdueOnly: true));
+        var filtered = await QueryAsync(new RequestQueueQuery(Search: tag, OverdueOnly: true));
         Assert.Equal(overdue, row.Overdue);
         Assert.Equal(overdue, filtered.Rows.Any(r => r.Id == id));
         Assert.Equal(filtered.Total, filtered.Rows.Count);
     }
 
-    private async Task<BaaQueueRow> QueueRowAsync(string tag, Guid id) =>
-        (await QueryAsync(new BaaQueueQuery(Search: tag))).Rows.Single(r => r.Id == id);
+    private async Task<RequestQueueRow> QueueRowAsync(string tag, Guid id) =>
+        (await QueryAsync(new RequestQueueQuery(Search: tag))).Rows.Single(r => r.Id == id);
 
     private async Task<Guid> SubmitAsync(string organizationName)
     {
@@ -110,6 +111,6 @@ public sealed class BaaResponseTimeTests(BaaClockPortal portal) : IClassFixture<
         return new DateTimeOffset(date.AddHours(hour), TimeSpan.Zero);
     }
 
-    private Task<BaaQueuePage> QueryAsync(BaaQueueQuery query) =>
-        AsAsync<BaaReviewService, BaaQueuePage>(portal, Sales, s => s.QueryQueueAsync(query));
+    private Task<RequestQueueResult> QueryAsync(RequestQueueQuery query) =>
+        AsAsync<RequestQueueService, RequestQueueResult>(portal, Sales, s => s.QueryAsync(query));
 }

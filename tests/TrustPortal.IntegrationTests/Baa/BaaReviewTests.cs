@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Testing;
 using TrustPortal.Web.Features.Baa;
+using TrustPortal.Web.Features.Requests;
 using TrustPortal.Web.Security;
 using static TrustPortal.IntegrationTests.Baa.BaaTestData;
 
@@ -23,9 +24,9 @@ public sealed class BaaReviewTests(PortalFactory portal) : IClassFixture<PortalF
         var asked = await InReviewAsync(portal, $"Status {tag} C");
         await ReviewAsync(portal, async s => await s.RequestInformationAsync(asked, await VersionAsync(portal, asked), "Which EHR sends the notes?"));
 
-        var waiting = await QueryAsync(new BaaQueueQuery(Status: BaaStatus.InformationRequested, Search: tag));
-        var reviewing = await QueryAsync(new BaaQueueQuery(Status: BaaStatus.InReview, Search: tag));
-        var all = await QueryAsync(new BaaQueueQuery(Search: tag));
+        var waiting = await QueryAsync(new RequestQueueQuery(Status: BaaStatus.InformationRequested, Search: tag));
+        var reviewing = await QueryAsync(new RequestQueueQuery(Status: BaaStatus.InReview, Search: tag));
+        var all = await QueryAsync(new RequestQueueQuery(Search: tag));
 
         Assert.Equal([asked], waiting.Rows.Select(r => r.Id));
         Assert.Equal(BaaStatus.InformationRequested, waiting.Rows[0].Status);
@@ -45,8 +46,8 @@ public sealed class BaaReviewTests(PortalFactory portal) : IClassFixture<PortalF
         await ReviewAsync(portal, s => s.AssignToMeAsync([mine]));
         await ReviewAsync(portal, s => s.AssignToMeAsync([theirs]), reviewer: colleague);
 
-        var assignedToMe = await QueryAsync(new BaaQueueQuery(Assignee: BaaQueueQuery.Me, Search: tag));
-        var unassigned = await QueryAsync(new BaaQueueQuery(Assignee: BaaQueueQuery.Unassigned, Search: tag));
+        var assignedToMe = await QueryAsync(new RequestQueueQuery(Assignee: RequestQueueQuery.Me, Search: tag));
+        var unassigned = await QueryAsync(new RequestQueueQuery(Assignee: RequestQueueQuery.Unassigned, Search: tag));
 
         Assert.Equal([mine], assignedToMe.Rows.Select(r => r.Id));
         Assert.Equal("Sam Sales", assignedToMe.Rows[0].AssignedToName);
@@ -62,8 +63,8 @@ public sealed class BaaReviewTests(PortalFactory portal) : IClassFixture<PortalF
         await SubmitNewAsync(portal, $"Reference {tag} B");
         var reference = (await LoadAsync(portal, first)).Reference;
 
-        var exact = await QueryAsync(new BaaQueueQuery(Search: Ref(reference)));
-        var lowerCase = await QueryAsync(new BaaQueueQuery(Search: $"  {Ref(reference).ToLowerInvariant()} "));
+        var exact = await QueryAsync(new RequestQueueQuery(Search: Ref(reference)));
+        var lowerCase = await QueryAsync(new RequestQueueQuery(Search: $"  {Ref(reference).ToLowerInvariant()} "));
 
         Assert.Equal([first], exact.Rows.Select(r => r.Id));
         Assert.Equal(1, exact.Total);
@@ -79,9 +80,9 @@ public sealed class BaaReviewTests(PortalFactory portal) : IClassFixture<PortalF
         var (byLegalName, _) = await SubmitNewAsync(portal, $"Search {tag} Labs", change: u => u.LegalName = $"Zenith {legalOnly} Health LLC");
         await SubmitNewAsync(portal, $"Search {NewTag()} Elsewhere");
 
-        var organization = await QueryAsync(new BaaQueueQuery(Search: $"{tag} Clinic"));
-        var legalName = await QueryAsync(new BaaQueueQuery(Search: $"Zenith {legalOnly}"));
-        var both = await QueryAsync(new BaaQueueQuery(Search: tag));
+        var organization = await QueryAsync(new RequestQueueQuery(Search: $"{tag} Clinic"));
+        var legalName = await QueryAsync(new RequestQueueQuery(Search: $"Zenith {legalOnly}"));
+        var both = await QueryAsync(new RequestQueueQuery(Search: tag));
 
         Assert.Equal([byOrganization], organization.Rows.Select(r => r.Id));
         Assert.Equal([byLegalName], legalName.Rows.Select(r => r.Id));
@@ -99,8 +100,8 @@ public sealed class BaaReviewTests(PortalFactory portal) : IClassFixture<PortalF
             ids.Add((await SubmitNewAsync(portal, $"Paging {tag} {suffix}")).Id);
         }
 
-        var first = await QueryAsync(new BaaQueueQuery(Search: tag, Page: 0, PageSize: 2));
-        var second = await QueryAsync(new BaaQueueQuery(Search: tag, Page: 1, PageSize: 2));
+        var first = await QueryAsync(new RequestQueueQuery(Search: tag, Page: 0, PageSize: 2));
+        var second = await QueryAsync(new RequestQueueQuery(Search: tag, Page: 1, PageSize: 2));
 
         Assert.Equal(2, first.Rows.Count);
         Assert.Equal(3, first.Total);
@@ -118,7 +119,7 @@ public sealed class BaaReviewTests(PortalFactory portal) : IClassFixture<PortalF
             await SubmitNewAsync(portal, $"Sort {tag} {suffix}");
         }
 
-        var descending = await QueryAsync(new BaaQueueQuery(Search: tag, SortBy: "reference", Descending: true));
+        var descending = await QueryAsync(new RequestQueueQuery(Search: tag, SortBy: "reference", Descending: true));
 
         var references = descending.Rows.Select(r => r.Reference).ToList();
         Assert.Equal(references.OrderDescending(), references);
@@ -263,7 +264,7 @@ public sealed class BaaReviewTests(PortalFactory portal) : IClassFixture<PortalF
         var (id, customer) = await SubmitNewAsync(portal, $"Intruder {NewTag()}");
         var version = await VersionAsync(portal, id);
 
-        var queue = await AsAsync<BaaReviewService, BaaQueuePage>(portal, customer, s => s.QueryQueueAsync(new BaaQueueQuery()));
+        var queue = await AsAsync<RequestQueueService, RequestQueueResult>(portal, customer, s => s.QueryAsync(new RequestQueueQuery()));
         var view = await AsAsync<BaaReviewService, BaaReviewView?>(portal, customer, s => s.GetAsync(id));
         var assign = await AsAsync<BaaReviewService, BaaResult>(portal, customer, s => s.AssignToMeAsync([id]));
         var reject = await AsAsync<BaaReviewService, BaaResult>(portal, customer, s => s.RejectAsync(id, version, "Let me in."));
@@ -288,11 +289,11 @@ public sealed class BaaReviewTests(PortalFactory portal) : IClassFixture<PortalF
         using var client = new PortalClient(portal.BaseAddress);
         await client.SignInAsync(Sales, PortalFactory.DemoPassword);
 
-        using var response = await client.GetAsync("/sales/baa");
+        using var response = await client.GetAsync("/sales/requests");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PortalClient.ParseAsync(response);
-        Assert.Equal("BAA requests", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal("Requests", page.QuerySelector("h1")?.TextContent.Trim());
         Assert.Contains("within 2 business days", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
@@ -354,6 +355,6 @@ public sealed class BaaReviewTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.DoesNotContain(note, html, StringComparison.Ordinal);
     }
 
-    private Task<BaaQueuePage> QueryAsync(BaaQueueQuery query) =>
-        AsAsync<BaaReviewService, BaaQueuePage>(portal, Sales, s => s.QueryQueueAsync(query));
+    private Task<RequestQueueResult> QueryAsync(RequestQueueQuery query) =>
+        AsAsync<RequestQueueService, RequestQueueResult>(portal, Sales, s => s.QueryAsync(query));
 }

@@ -38,6 +38,53 @@ public sealed class DataRetentionReviewTests(PortalFactory portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task Answer_OnAnAssignedRequest_EmailsTheAssigneeOnly()
+    {
+        var colleague = await BaaTestData.CreateStaffAsync(portal, "Casey Colleague", Roles.Sales);
+        var (id, customer) = await DataRetentionTestData.SubmitNewAsync(portal, BaaTestData.NewTag());
+        await ReviewAsync(async s => await s.AssignToMeAsync(id, await VersionAsync(id)));
+        await ReviewAsync(async s => await s.RequestInformationAsync(id, await VersionAsync(id), "Which region do you call?"));
+
+        var answered = await BaaTestData.AsAsync<DataRetentionCustomerService, BaaResult>(portal, customer, s => s.AnswerAsync(id, "Only the EU region."));
+
+        Assert.True(answered.Succeeded, answered.Message);
+        await using var db = portal.CreateDbContext();
+        var reference = DataRetentionRules.Ref((await db.DataRetentionRequests.SingleAsync(r => r.Id == id)).Reference);
+        var answerMail = await db.OutboxMessages.Where(m => m.Subject.Contains($"{reference}: ") && m.Subject.Contains("answered your question")).Select(m => m.To).ToListAsync();
+        Assert.Equal([BaaTestData.Sales], answerMail);
+        Assert.DoesNotContain(colleague, answerMail);
+    }
+
+    [Fact]
+    public async Task InternalNotes_ShowToSales_AndNeverReachTheCustomer_ByServiceOrPage()
+    {
+        const string note = "Internal: legal confirmed the EU region keeps no logs";
+        var (id, customer) = await DataRetentionTestData.SubmitNewAsync(portal, BaaTestData.NewTag());
+
+        await ReviewAsync(s => s.AddNoteAsync(id, note));
+        var blank = await BaaTestData.AsAsync<DataRetentionReviewService, BaaResult>(portal, BaaTestData.Sales, s => s.AddNoteAsync(id, " "));
+        var byCustomer = await BaaTestData.AsAsync<DataRetentionReviewService, BaaResult>(portal, customer, s => s.AddNoteAsync(id, "Approve me"));
+        await ReviewAsync(async s => await s.AssignToMeAsync(id, await VersionAsync(id)));
+        await ReviewAsync(async s => await s.RequestInformationAsync(id, await VersionAsync(id), "Which region do you call?"));
+
+        Assert.Equal(["Note"], Assert.Single(blank.Errors).MemberNames);
+        Assert.False(byCustomer.Succeeded);
+        var review = await BaaTestData.AsAsync<DataRetentionReviewService, DataRetentionReviewView?>(portal, BaaTestData.Sales, s => s.GetAsync(id));
+        Assert.Equal([(note, "Sam Sales")], review!.Notes.Select(n => (n.Text, n.AuthorName)));
+        var view = await BaaTestData.AsAsync<DataRetentionCustomerService, DataRetentionCustomerView?>(portal, customer, s => s.GetAsync(id));
+        Assert.DoesNotContain(note, System.Text.Json.JsonSerializer.Serialize(view), StringComparison.Ordinal);
+        using var client = new PortalClient(portal.BaseAddress);
+        await client.SignInAsync(customer, PortalFactory.DemoPassword);
+        using var page = await client.GetAsync($"/portal/data-retention/{id}");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Which region do you call?", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(note, html, StringComparison.Ordinal);
+        await using var db = portal.CreateDbContext();
+        Assert.Contains(await db.AuditEvents.Where(e => e.EntityId == id.ToString()).Select(e => e.Action).ToListAsync(), a => a == "data-retention.note.added");
+    }
+
+    [Fact]
     public async Task Decide_WithAStaleVersion_IsRefusedAndChangesNothing()
     {
         var (id, _) = await DataRetentionTestData.SubmitNewAsync(portal, BaaTestData.NewTag());

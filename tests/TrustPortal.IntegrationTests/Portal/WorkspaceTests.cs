@@ -9,7 +9,7 @@ public sealed class WorkspaceTests(PortalFactory portal) : IClassFixture<PortalF
     [InlineData("customer@acme.example", "/portal")]
     [InlineData("legal@trustportal.local", "/legal/countersign")]
     [InlineData("admin@trustportal.local", "/legal/audit")]
-    [InlineData("sales@trustportal.local", "/sales/baa")]
+    [InlineData("sales@trustportal.local", "/sales/requests")]
     public async Task Workspace_SendsEachRoleToItsOwnArea(string email, string expected)
     {
         using var client = new PortalClient(portal.BaseAddress);

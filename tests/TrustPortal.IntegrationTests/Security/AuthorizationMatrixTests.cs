@@ -18,7 +18,7 @@ namespace TrustPortal.IntegrationTests.Security;
 /// </summary>
 public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private const string Ok = "ok", Login = "login", Denied = "denied", NotFound = "404", Redirect = "redirect", Post = "post-only", SetUp2fa = "2fa-setup";
+    private const string Ok = "ok", Login = "login", Denied = "denied", NotFound = "404", Redirect = "redirect", Post = "post-only", SetUp2fa = "2fa-setup", Unauthorized = "401";
 
     /// <summary>
     /// Who: anonymous, customer of Acme (A), customer of Globex (B), Sales, Legal, Admin, and a Legal member signed in
@@ -53,6 +53,12 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/subprocessors/subscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/subprocessors/confirm"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/subprocessors/unsubscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        // Updates and their feeds are public; an unknown post is 404 for everyone.
+        ["/updates"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/updates/subscribe"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/updates/{Id:guid}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ["/updates.atom"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/updates.json"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/api/verify"] = [Post, Post, Post, Post, Post, Post, Post],
         ["/workspace"] = [Login, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect],
         // Customers: their own organization only; an id of another organization does not exist.
@@ -72,12 +78,14 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/agreements/{Id:guid}"] = [Login, Ok, NotFound, NotFound, Ok, NotFound, NotFound],
         ["/agreements/{id:guid}/pdf"] = [Login, Ok, NotFound, NotFound, Ok, NotFound, NotFound],
         // Staff.
-        ["/sales/baa"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
+        // One queue for every request type; the per-type queues that came before redirect to it with the type chosen.
+        ["/sales/requests"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
+        ["/sales/baa"] = [Login, Denied, Denied, Redirect, Denied, Denied, Denied],
         ["/sales/baa/{Id:guid}"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
         ["/legal/countersign"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
-        ["/sales/data-retention"] = [Login, Denied, Denied, Ok, Denied, Denied, Denied],
+        ["/sales/data-retention"] = [Login, Denied, Denied, Redirect, Denied, Denied, Denied],
         ["/sales/data-retention/{Id:guid}"] = [Login, Denied, Denied, NotFound, Denied, Denied, Denied],
-        ["/legal/countersign/data-retention"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
+        ["/legal/countersign/data-retention"] = [Login, Denied, Denied, Denied, Redirect, Denied, SetUp2fa],
         ["/legal/agreements"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
         ["/legal/agreements/export"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
         ["/legal/nda"] = [Login, Denied, Denied, Denied, Ok, Denied, SetUp2fa],
@@ -88,10 +96,34 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/legal/audit"] = [Login, Denied, Denied, Denied, Ok, Ok, SetUp2fa],
         ["/admin"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/subprocessors"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
+        ["/admin/updates"] = [Login, Denied, Denied, Denied, Ok, Ok, SetUp2fa],
         ["/admin/users"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/certifications"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/mail"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
+        // API tokens: each user's own; any staff role (with its second factor), or a customer of an organization.
+        ["/portal/tokens"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
+        ["/admin/tokens"] = [Login, Denied, Denied, Ok, Ok, Ok, SetUp2fa],
+        // The REST API answers bearer tokens only: a signed-in browser's cookie is no token (401). Scopes in ApiRouteTests.
+        ["/api/v1/agreements"] = [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized],
+        ["/api/v1/agreements/{id}"] = [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized],
+        ["/api/v1/agreements/{id}/pdf"] = [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized],
+        ["/api/v1/organizations"] = [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized],
+        ["/api/v1/organizations/{id}"] = [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized],
+        ["/api/v1/attestations"] = [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized],
+        ["/api/v1/requests/baa"] = [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized],
+        ["/api/v1/requests/baa/{id}"] = [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized],
+        ["/api/v1/requests/data-retention"] = [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized],
+        ["/api/v1/requests/data-retention/{id}"] = [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized],
+        ["/api/v1/elections"] = [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized],
+        ["/api/v1/audit-events"] = [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized],
+        // Its description and reference page: for anyone signed in.
+        ["/openapi/{documentName}.json"] = [Login, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/api/reference/{documentName?}"] = [Login, Ok, Ok, Ok, Ok, Ok, Ok],
+        // The reference page's own script and icon are public files, like the portal's.
+        ["/api/reference/scalar.js"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/api/reference/scalar.aspnetcore.js"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/api/reference/favicon.svg"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         // Identity's own POST endpoints (antiforgery-protected forms).
         ["/Account/PerformExternalLogin"] = [Post, Post, Post, Post, Post, Post, Post],
         ["/Account/Logout"] = [Post, Post, Post, Post, Post, Post, Post],
@@ -187,6 +219,8 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
             ["/dpa/sign/"] = "not-a-real-token",
             ["/dpa/copy/"] = "not-a-real-token",
             ["/theme/"] = "dark",
+            ["/openapi/"] = "v1",
+            ["/api/reference/"] = "v1",
         };
     }
 

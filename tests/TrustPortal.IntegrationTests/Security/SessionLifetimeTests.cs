@@ -39,7 +39,7 @@ public sealed class SessionLifetimeTests(ClockedPortalFactory portal) : IClassFi
         for (var step = 0; step < 6; step++)
         {
             portal.Time.Advance(TimeSpan.FromMinutes(31));
-            using var queue = await client.GetAsync("/sales/baa");
+            using var queue = await client.GetAsync("/sales/requests");
             using var csv = await client.GetAsync("/legal/attestations.csv");
 
             Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
@@ -61,7 +61,7 @@ public sealed class SessionLifetimeTests(ClockedPortalFactory portal) : IClassFi
         await AsAdminAsync(staff => staff.DeactivateAsync(IdOf(email)));
 
         using var csv = await client.GetAsync("/legal/attestations.csv");
-        using var queue = await client.GetAsync("/sales/baa");
+        using var queue = await client.GetAsync("/sales/requests");
         Assert.Equal(HttpStatusCode.Redirect, csv.StatusCode);
         Assert.Contains("/Account/Login", csv.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains("/Account/Login", queue.Headers.Location!.OriginalString, StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public sealed class StaffMfaTests(PortalFactory portal) : IClassFixture<PortalFa
         using var client = new PortalClient(portal.BaseAddress);
         await client.SignInAsync(email, PortalFactory.DemoPassword);
 
-        using var queue = await client.GetAsync("/sales/baa");
+        using var queue = await client.GetAsync("/sales/requests");
         using var audit = await client.GetAsync("/legal/audit");
 
         Assert.Equal(HttpStatusCode.Redirect, queue.StatusCode);
@@ -45,14 +45,14 @@ public sealed class StaffMfaTests(PortalFactory portal) : IClassFixture<PortalFa
         {
             Assert.Contains("/Account/LoginWith2fa", step.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
-        using (var blocked = await passwordOnly.GetAsync("/sales/baa"))
+        using (var blocked = await passwordOnly.GetAsync("/sales/requests"))
         {
             Assert.Contains("/Account/Login", blocked.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         using var withCode = new PortalClient(portal.BaseAddress);
         await withCode.SignInAsync("sales@trustportal.local", PortalFactory.DemoPassword);
-        using var queue = await withCode.GetAsync("/sales/baa");
+        using var queue = await withCode.GetAsync("/sales/requests");
 
         Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
     }

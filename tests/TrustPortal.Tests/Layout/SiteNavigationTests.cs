@@ -15,7 +15,7 @@ public sealed class SiteNavigationTests : PortalComponentTest
     {
         AddAuthorization();
 
-        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors", "/verify"], LinksFor());
+        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors", "/updates", "/verify"], LinksFor());
     }
 
     [Fact]
@@ -54,5 +54,19 @@ public sealed class SiteNavigationTests : PortalComponentTest
         var current = nav.Find(".site-nav-inner a[aria-current=page]");
         Assert.Equal("/compliance", current.GetAttribute("href"));
         Assert.Contains("active", current.ClassList);
+    }
+
+    [Theory]
+    [InlineData("/sales/requests")]
+    [InlineData("/sales/baa/6f1c2b9e-0000-4000-8000-000000000001")]
+    [InlineData("/sales/data-retention/6f1c2b9e-0000-4000-8000-000000000001")]
+    public void Sales_OnTheQueueOrAnyRequestsReviewPage_SeeTheRequestQueueAsCurrent(string path)
+    {
+        AddAuthorization().SetAuthorized("sales@trustportal.local").SetRoles(Roles.Sales);
+
+        var nav = Render<SiteNavigation>(p => p.Add(c => c.CurrentPath, path));
+
+        Assert.Equal("/sales/requests", nav.Find(".site-nav-inner a[aria-current=page]").GetAttribute("href"));
+        Assert.DoesNotContain("/sales/data-retention", nav.FindAll(".site-nav-inner a").Select(a => a.GetAttribute("href")));
     }
 }

@@ -46,7 +46,7 @@ public static class DemoBaaRequests
         });
         foreach (var request in requests)
         {
-            audit.Record(db, AuditActor.System, "baa.submitted", nameof(BaaRequest), request.Id.ToString(), new { reference = BaaNotifications.Ref(request), note = "demo seed" });
+            audit.Record(db, AuditActor.System, "baa.submitted", nameof(BaaRequest), request.Id.ToString(), new { reference = BaaKind.Reference(request.Reference), note = "demo seed" });
         }
         return requests.Select(r => r.OrganizationId).ToList();
     }

@@ -118,6 +118,7 @@ public sealed class DemoSeeder(
                 DataCategories = s.DataCategories, Website = s.Website, SavedAtUtc = now, SavedBy = "demo seed", EffectiveOn = s.AddedOn,
             }).ToList(),
         });
+        DemoUpdates.Add(db, now, 1, string.Join("\n", subprocessors.Select(s => $"- Added {s.Name} ({s.Purpose}, {s.Location})")));
         audit.Record(db, AuditActor.System, "content.published", nameof(ContentVersion), "1", new { Note = "demo seed" });
     }
 

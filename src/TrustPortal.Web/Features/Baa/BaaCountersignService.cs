@@ -1,61 +1,17 @@
-using Microsoft.EntityFrameworkCore;
-using TrustPortal.Web.Data;
-using TrustPortal.Web.Features.Agreements;
-using TrustPortal.Web.Features.Agreements.Execution;
-using TrustPortal.Web.Features.Audit;
-using TrustPortal.Web.Security;
-
 namespace TrustPortal.Web.Features.Baa;
 
 /// <summary>
-/// Legal's last step: countersign a BAA the customer signed. The agreement executor numbers, renders, seals and stores
-/// it, makes the HIPAA attestation current and records it; <see cref="BaaExecution"/> supplies the document and the news.
+/// Legal countersigns a BAA the customer signed; the shared <see cref="RequestCountersigning{TRequest, TMessage}"/>
+/// executes it and <see cref="BaaExecution"/> supplies the document, HIPAA and the news.
 /// </summary>
-public sealed class BaaCountersignService(
-    IDbContextFactory<AppDbContext> dbFactory,
-    CurrentUser currentUser,
-    AuditTrail audit,
-    BaaNotifications notify,
-    AgreementExecutor executor)
+public sealed class BaaCountersignService(RequestCountersigning<BaaRequest, BaaMessage> countersigning)
 {
-    public async Task<List<BaaAwaitingCountersignature>> ListAwaitingAsync()
-    {
-        if (!await currentUser.IsInRoleAsync(Roles.Legal))
-        {
-            return [];
-        }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.BaaRequests.AsNoTracking()
-            .Where(r => r.Status == BaaStatus.AwaitingCountersignature)
-            .OrderBy(r => r.SignedAtUtc)
-            .Select(r => new BaaAwaitingCountersignature(r.Id, r.Reference, r.Version, r.Organization!.Name, r.Customer.LegalName,
-                r.SignerName ?? "", r.SignerTitle ?? "", r.SignedAtUtc ?? r.UpdatedAtUtc, r.DecidedByName ?? ""))
-            .ToListAsync();
-    }
+    public Task<List<BaaAwaitingCountersignature>> ListAwaitingAsync() =>
+        countersigning.ListAwaitingAsync(r => new BaaAwaitingCountersignature(r.Id, r.Reference, r.Version, r.Organization!.Name, r.Customer.LegalName,
+            r.SignerName ?? "", r.SignerTitle ?? "", r.SignedAtUtc ?? r.UpdatedAtUtc, r.DecidedByName ?? ""));
 
-    public async Task<BaaResult> CountersignAsync(Guid id, Guid version)
-    {
-        if (!await currentUser.IsInRoleAsync(Roles.Legal))
-        {
-            return BaaResult.Invalid("Only Legal can countersign agreements.");
-        }
-        var me = await currentUser.GetAsync();
-        var actor = await currentUser.GetActorAsync();
-        var execution = new BaaExecution(id, version, me!, actor, currentUser.GetUserAgent(), audit, notify);
-        try
-        {
-            var outcome = await executor.ExecuteAsync(execution);
-            if (outcome.Busy)
-            {
-                return BaaResult.Invalid("The portal is busy and could not countersign this BAA. Nothing was signed; try again in a moment.");
-            }
-            return outcome.Executed ? BaaResult.Ok(outcome.AgreementId!.Value) : execution.Refusal ?? BaaResult.Invalid(outcome.Refusal!);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return BaaResult.Conflicted();
-        }
-    }
+    public Task<BaaResult> CountersignAsync(Guid id, Guid version) =>
+        countersigning.CountersignAsync((me, actor, userAgent, audit, notify) => new BaaExecution(id, version, me, actor, userAgent, audit, notify));
 }
 
 public sealed record BaaAwaitingCountersignature(Guid Id, int Reference, Guid Version, string OrganizationName, string LegalName,

@@ -56,7 +56,7 @@ public static class BaaDocument
                     TemplateComposer.LongDate(executedAtUtc), "Countersigned electronically after the customer signed."),
             ],
             Certificate = new CertificateContent(events,
-            [new("Agreement number", number), new("Request", BaaNotifications.Ref(request)), .. TemplateComposer.FrozenFacts(terms)],
+            [new("Agreement number", number), new("Request", BaaKind.Reference(request.Reference)), .. TemplateComposer.FrozenFacts(terms)],
             TemplateComposer.Verification(vendor.LegalName, verifyUrl), statusUrl),
         };
     }

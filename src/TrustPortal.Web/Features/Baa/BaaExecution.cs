@@ -1,94 +1,37 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using TrustPortal.Documents;
-using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Agreements.Execution;
 using TrustPortal.Web.Features.Audit;
-using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Security;
 using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Baa;
 
-/// <summary>
-/// A BAA countersigned by Legal, as the executor needs it: the request at the version Legal saw, the document with
-/// both signatures, the request's move to Executed, and the customer's email.
-/// </summary>
+/// <summary>A BAA countersigned by Legal: the BAA document, HIPAA made current, and the BAA's wording.</summary>
 internal sealed class BaaExecution(Guid requestId, Guid version, UserSnapshot countersigner, AuditActor actor, string? userAgent,
-    AuditTrail audit, BaaNotifications notify) : IAgreementExecution
+    AuditTrail audit, BaaNotifications notify)
+    : RequestExecution<BaaRequest, BaaMessage>(requestId, version, countersigner, actor, userAgent, audit, notify, new BaaKind())
 {
-    private BaaRequest? request;
-    private BaaStatus next;
-    private string title = Admin.StaffService.DefaultSignatoryTitle;
+    public override AgreementKind Kind => AgreementKind.Baa;
 
-    public AgreementKind Kind => AgreementKind.Baa;
+    public override IReadOnlyList<ComplianceFramework> Covers { get; } = [ComplianceFramework.Hipaa];
 
-    /// <summary>Known once the request is loaded; the executor reads it after <see cref="PrepareAsync"/>.</summary>
-    public Guid OrganizationId => request?.OrganizationId ?? throw new InvalidOperationException("The request is not loaded yet.");
+    protected override string NotSignedRefusal => "Only a BAA the customer has signed can be countersigned.";
 
-    public AuditActor Actor => actor;
+    protected override (string Submitted, string Approved) EventWords(BaaRequest r) =>
+        ($"Use case {BaaKind.Reference(r.Reference)} submitted", $"Approved by {r.DecidedByName} after review of eligibility");
 
-    public IReadOnlyList<ComplianceFramework> Covers { get; } = [ComplianceFramework.Hipaa];
-
-    /// <summary>The refusal in the BAA's own terms (e.g. a conflict), when preparing refused.</summary>
-    public BaaResult? Refusal { get; private set; }
-
-    public async Task<string?> PrepareAsync(AppDbContext db, ExecutionFacts facts, CancellationToken cancellationToken)
+    protected override AgreementContent ComposeDocument(ExecutionFacts facts, BaaRequest r, IReadOnlyList<CertificateEvent> events)
     {
-        Refusal = null;
-        var (loaded, refusal) = await BaaVersions.LoadAsync(db, requestId, version);
-        if (loaded is null)
-        {
-            Refusal = refusal;
-            return refusal!.Errors[0].ErrorMessage ?? "This request cannot be countersigned.";
-        }
-        if (BaaWorkflow.Next(loaded.Status, BaaAction.Countersign) is not { } to)
-        {
-            Refusal = BaaResult.Invalid("Only a BAA the customer has signed can be countersigned.");
-            return Refusal.Errors[0].ErrorMessage;
-        }
-        request = loaded;
-        next = to;
-        title = Admin.StaffService.SignatoryTitle(await db.Users.Where(u => u.Id == countersigner.Id).Select(u => u.JobTitle).FirstOrDefaultAsync(cancellationToken));
-        return null;
-    }
-
-    public ComposedAgreement Compose(ExecutionFacts facts)
-    {
-        var r = request!;
         var useCase = JsonSerializer.Deserialize<BaaUseCase>(r.UseCaseJson, BaaCustomerService.Json) ?? new BaaUseCase();
-        CertificateEvent[] events =
-        [
-            new(r.SubmittedAtUtc, $"Use case {BaaNotifications.Ref(r)} submitted by {r.RequestedByName} ({r.RequestedByEmail})", null, null),
-            new(r.DecidedAtUtc ?? facts.NowUtc, $"Approved by {r.DecidedByName} after review of eligibility", null, null),
-            new(r.SignedAtUtc ?? facts.NowUtc, $"Signed by {r.SignerName}, {r.SignerTitle} ({r.SignerEmail}), typing \"{r.SignerTypedName}\"", r.SignerIpAddress,
-                AgreementExecutor.Truncate(r.SignerUserAgent, AgreementExecutor.UserAgentMaxLength)),
-            new(facts.NowUtc, $"Countersigned for {facts.Vendor.LegalName} by {countersigner.DisplayName}, {title} ({countersigner.Email}), and sealed", actor.IpAddress,
-                AgreementExecutor.Truncate(userAgent, AgreementExecutor.UserAgentMaxLength)),
-        ];
-        var content = BaaDocument.Compose(facts.Terms, r, useCase, facts.Vendor, facts.Options.SubprocessorObjectionDays,
-            (countersigner.DisplayName, title), facts.Number, facts.NowUtc, events, facts.VerifyUrl, facts.StatusUrl);
-        var parties = new AgreementParties(
-            new PartyDetails { LegalName = r.Customer.LegalName, Address = r.Customer.Address, Country = r.Customer.Country },
-            countersigner.DisplayName, title,
-            r.SignerName ?? "", r.SignerTitle ?? "", r.SignerEmail ?? "",
-            null, r.SignerIpAddress, r.SignerUserAgent,
-            r.UseCaseJson, countersigner.Email);
-        return new ComposedAgreement(content, parties);
+        return BaaDocument.Compose(facts.Terms, r, useCase, facts.Vendor, facts.Options.SubprocessorObjectionDays,
+            (Countersigner.DisplayName, Title), facts.Number, facts.NowUtc, events, facts.VerifyUrl, facts.StatusUrl);
     }
 
-    public void Complete(AppDbContext db, ExecutionFacts facts, Agreement agreement)
-    {
-        var r = request!;
-        r.CountersignedByName = countersigner.DisplayName;
-        r.CountersignedByTitle = title;
-        r.CountersignedAtUtc = facts.NowUtc;
-        r.AgreementId = agreement.Id;
-        BaaCustomerService.Move(r, next, facts.NowUtc);
-        audit.Record(db, actor, "baa.countersigned", nameof(BaaRequest), r.Id.ToString(), new { reference = BaaNotifications.Ref(r), number = agreement.Number });
-        notify.ToCustomer(db, r, $"{agreement.Number}: your Business Associate Agreement is executed",
-            $"The Business Associate Agreement for {r.Customer.LegalName} is countersigned and executed as {agreement.Number}.\n\n"
-            + $"Download the sealed PDF here:\n{notify.Absolute($"/agreements/{agreement.Id}")}");
-    }
+    protected override string FormJson(BaaRequest r) => r.UseCaseJson;
+
+    protected override RequestEmail Executed(BaaRequest r, Agreement agreement, string agreementLink) =>
+        new($"{agreement.Number}: your Business Associate Agreement is executed",
+            $"The Business Associate Agreement for {r.Customer.LegalName} is countersigned and executed as {agreement.Number}.\n\nDownload the sealed PDF here:\n{agreementLink}");
 }

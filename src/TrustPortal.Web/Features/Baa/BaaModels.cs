@@ -32,16 +32,16 @@ public sealed record BaaCustomerView(Guid Id, int Reference, BaaStatus Status, G
     string? RejectionReason, DateTime? DecidedAtUtc, IReadOnlyList<BaaConversationEntry> Conversation,
     string? SignerName, DateTime? SignedAtUtc, Guid? AgreementId);
 
-/// <summary>Optimistic concurrency for BAA decisions: load the request only as the version the user saw.</summary>
-public static class BaaVersions
+/// <summary>Optimistic concurrency for reviewed requests: load the request only as the version the user saw.</summary>
+public static class RequestVersions
 {
     /// <summary>
     /// The tracked request when it still has <paramref name="version"/>; else the refusal to show. The update then
     /// only applies if the row still has that version, so a decision made meanwhile is never overwritten.
     /// </summary>
-    public static async Task<(BaaRequest? Request, BaaResult? Refusal)> LoadAsync(AppDbContext db, Guid id, Guid version)
+    public static async Task<(TRequest? Request, BaaResult? Refusal)> LoadAsync<TRequest>(AppDbContext db, Guid id, Guid version) where TRequest : ReviewedRequest
     {
-        var request = await db.BaaRequests.FirstOrDefaultAsync(r => r.Id == id);
+        var request = await db.Set<TRequest>().FirstOrDefaultAsync(r => r.Id == id);
         if (request is null)
         {
             return (null, BaaResult.Invalid("This request does not exist."));

@@ -6,7 +6,7 @@ using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Features.Baa;
 
-/// <summary>Who hears about each BAA step: the customer on decisions and questions, Sales on requests and answers, Legal on signatures.</summary>
+/// <summary>Who hears about each request step: the customer on decisions and questions, Sales on requests, the assignee on answers, Legal on signatures.</summary>
 public sealed class BaaNotifications(EmailOutbox outbox, PublicUrls urls)
 {
     public async Task ToRoleAsync(AppDbContext db, string role, string subject, string text)
@@ -22,16 +22,17 @@ public sealed class BaaNotifications(EmailOutbox outbox, PublicUrls urls)
         }
     }
 
-    public void ToCustomer(AppDbContext db, BaaRequest request, string subject, string text)
+    /// <summary>One email to each address, a repeated address (in any case) only once.</summary>
+    public void ToAddresses(AppDbContext db, IEnumerable<string> addresses, RequestEmail email)
     {
-        outbox.Enqueue(db, request.RequestedByEmail, subject, text);
-        if (!string.Equals(request.ContactEmail, request.RequestedByEmail, StringComparison.OrdinalIgnoreCase))
+        foreach (var address in addresses.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            outbox.Enqueue(db, request.ContactEmail, subject, text);
+            outbox.Enqueue(db, address, email.Subject, email.Text);
         }
     }
 
-    public Task ToReviewerAsync(AppDbContext db, BaaRequest request, string subject, string text)
+    /// <summary>The assigned reviewer only; all of Sales while nobody has taken the request.</summary>
+    public Task ToReviewerAsync(AppDbContext db, ReviewedRequest request, string subject, string text)
     {
         if (request.AssignedToUserId is null)
         {
@@ -39,10 +40,6 @@ public sealed class BaaNotifications(EmailOutbox outbox, PublicUrls urls)
         }
         return ToUserAsync(db, request.AssignedToUserId, subject, text);
     }
-
-    public string CustomerLink(BaaRequest request) => urls.Absolute($"/baa/{request.Id}");
-
-    public string ReviewLink(BaaRequest request) => urls.Absolute($"/sales/baa/{request.Id}");
 
     public string Absolute(string path) => urls.Absolute(path);
 
@@ -54,6 +51,4 @@ public sealed class BaaNotifications(EmailOutbox outbox, PublicUrls urls)
             outbox.Enqueue(db, email, subject, text);
         }
     }
-
-    public static string Ref(BaaRequest request) => $"BAA-R-{request.Reference:0000}";
 }

@@ -11,6 +11,11 @@ public static class BaaRegistration
             .Validate(o => o.EligibleServices.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 100), "Baa:EligibleServices must be names of at most 100 characters.")
             .ValidateOnStart();
         builder.Services.AddScoped<BaaNotifications>();
+        // The workflow every reviewed request type shares; each type registers its RequestKind.
+        builder.Services.AddScoped(typeof(RequestReviewWorkflow<,>));
+        builder.Services.AddScoped(typeof(RequestCustomerWorkflow<,>));
+        builder.Services.AddScoped(typeof(RequestCountersigning<,>));
+        builder.Services.AddSingleton<RequestKind<BaaRequest, BaaMessage>, BaaKind>();
         builder.Services.AddScoped<BaaCustomerService>();
         builder.Services.AddScoped<IEvidenceTimelineSource, BaaEvidenceTimeline>();
         builder.Services.AddScoped<BaaReviewService>();

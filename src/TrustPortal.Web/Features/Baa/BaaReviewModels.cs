@@ -4,26 +4,6 @@ using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Baa;
 
-/// <summary>A page of the Sales queue: filters, search, sort and paging all run in the database.</summary>
-public sealed record BaaQueueQuery(
-    BaaStatus? Status = null,
-    string? Assignee = null,
-    string? Search = null,
-    bool OverdueOnly = false,
-    string SortBy = "age",
-    bool Descending = false,
-    int Page = 0,
-    int PageSize = 25)
-{
-    public const string Me = "me";
-    public const string Unassigned = "unassigned";
-}
-
-public sealed record BaaQueueRow(Guid Id, int Reference, string OrganizationName, string LegalName, BaaStatus Status, string? AssignedToUserId,
-    string? AssignedToName, DateTime SubmittedAtUtc, DateTime DueAtUtc, bool Overdue, int AgeBusinessDays);
-
-public sealed record BaaQueuePage(IReadOnlyList<BaaQueueRow> Rows, int Total);
-
 public sealed record BaaChecklist(bool ServicesEligible, bool ZeroRetentionConfigured, bool NoExcludedFeatures);
 
 public sealed record BaaNoteView(string AuthorName, string Text, DateTime CreatedAtUtc);

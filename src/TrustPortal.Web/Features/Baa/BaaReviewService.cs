@@ -1,95 +1,26 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
-using TrustPortal.Web.Features.Audit;
-using TrustPortal.Web.Infrastructure;
-using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Features.Baa;
 
 /// <summary>
-/// Sales' side of BAA requests: the queue, assignment, notes, the checklist and the decisions. Every decision names
+/// Sales' side of BAA requests: what the reviewer sees, and the BAA's checklist; assignment, notes, questions and decisions are the shared <see cref="RequestReviewWorkflow{TRequest, TMessage}"/>. Every decision names
 /// the version the reviewer saw; if the request changed since, nothing is overwritten and the reviewer is told.
 /// </summary>
 public sealed class BaaReviewService(
     IDbContextFactory<AppDbContext> dbFactory,
-    CurrentUser currentUser,
-    AuditTrail audit,
-    BaaNotifications notify,
+    RequestReviewWorkflow<BaaRequest, BaaMessage> workflow,
     TimeProvider clock)
 {
-    public async Task<BaaQueuePage> QueryQueueAsync(BaaQueueQuery query, CancellationToken cancellationToken = default)
-    {
-        if (!await IsReviewerAsync())
-        {
-            return new BaaQueuePage([], 0);
-        }
-        var me = await currentUser.GetUserIdAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var requests = db.BaaRequests.AsNoTracking();
-        if (query.Status is { } status)
-        {
-            requests = requests.Where(r => r.Status == status);
-        }
-        requests = query.Assignee switch
-        {
-            BaaQueueQuery.Me => requests.Where(r => r.AssignedToUserId == me),
-            BaaQueueQuery.Unassigned => requests.Where(r => r.AssignedToUserId == null),
-            _ => requests,
-        };
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim();
-            var reference = term.StartsWith("BAA-R-", StringComparison.OrdinalIgnoreCase) && int.TryParse(term[6..], out var parsed) ? parsed : -1;
-            var pattern = SearchPattern.Contains(term);
-            requests = requests.Where(r => r.Reference == reference || SearchText.Like(r.Customer.LegalName, pattern)
-                || SearchText.Like(r.Organization!.Name, pattern));
-        }
-        if (query.OverdueOnly)
-        {
-            // BaaRules.IsOverdue in SQL: waiting on Sales and past the due time stored at submission.
-            requests = requests.Where(r => (r.Status == BaaStatus.Submitted || r.Status == BaaStatus.InReview) && r.ResponseDueAtUtc < now);
-        }
-        var total = await requests.CountAsync(cancellationToken);
-        requests = (query.SortBy, query.Descending) switch
-        {
-            ("organization", false) => requests.OrderBy(r => r.Organization!.Name).ThenBy(r => r.Reference),
-            ("organization", true) => requests.OrderByDescending(r => r.Organization!.Name).ThenBy(r => r.Reference),
-            ("status", false) => requests.OrderBy(r => r.Status).ThenBy(r => r.SubmittedAtUtc),
-            ("status", true) => requests.OrderByDescending(r => r.Status).ThenBy(r => r.SubmittedAtUtc),
-            ("reference", false) => requests.OrderBy(r => r.Reference),
-            ("reference", true) => requests.OrderByDescending(r => r.Reference),
-            // Oldest first by default: the most urgent request is on top.
-            (_, true) => requests.OrderByDescending(r => r.SubmittedAtUtc),
-            _ => requests.OrderBy(r => r.SubmittedAtUtc),
-        };
-        var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var rows = await requests.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
-            .Select(r => new { r.Id, r.Reference, Organization = r.Organization!.Name, r.Customer.LegalName, r.Status, r.AssignedToUserId, r.AssignedToName, r.SubmittedAtUtc, r.ResponseDueAtUtc })
-            .ToListAsync(cancellationToken);
-        return new BaaQueuePage(rows.Select(r =>
-            new BaaQueueRow(r.Id, r.Reference, r.Organization, r.LegalName, r.Status, r.AssignedToUserId, r.AssignedToName, r.SubmittedAtUtc, r.ResponseDueAtUtc,
-                BaaRules.IsOverdue(r.Status, r.ResponseDueAtUtc, now), BusinessDays.Between(r.SubmittedAtUtc, now))).ToList(), total);
-    }
-
     public async Task<BaaReviewView?> GetAsync(Guid id)
     {
-        if (!await IsReviewerAsync())
-        {
-            return null;
-        }
         await using var db = await dbFactory.CreateDbContextAsync();
-        var request = await db.BaaRequests.AsNoTracking().Include(r => r.Organization).FirstOrDefaultAsync(r => r.Id == id);
-        if (request is null)
+        if (await workflow.LoadAsync(db, id) is not var (request, conversation))
         {
             return null;
         }
-        var conversation = await db.BaaMessages.AsNoTracking().Where(m => m.RequestId == id).OrderBy(m => m.CreatedAtUtc)
-            .Select(m => new BaaConversationEntry(m.FromCustomer, m.AuthorName, m.Text, m.CreatedAtUtc)).ToListAsync();
-        var notes = await db.BaaNotes.AsNoTracking().Where(n => n.RequestId == id).OrderBy(n => n.CreatedAtUtc)
-            .Select(n => new BaaNoteView(n.AuthorName, n.Text, n.CreatedAtUtc)).ToListAsync();
+        var notes = await RequestThreads.NotesAsync<BaaNote>(db, id);
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.OrganizationId == request.OrganizationId)
             .OrderByDescending(a => a.ExecutedAtUtc)
             .Select(a => new { a.Id, a.Number, a.Kind, a.Status, a.ExecutedAtUtc }).ToListAsync();
@@ -109,153 +40,24 @@ public sealed class BaaReviewService(
     }
 
     /// <summary>Assigns one or more requests to the signed-in reviewer; a request that cannot be assigned is skipped and named.</summary>
-    public async Task<BaaResult> AssignToMeAsync(IReadOnlyCollection<Guid> ids)
-    {
-        if (!await IsReviewerAsync())
-        {
-            return BaaResult.Invalid("Only Sales can assign BAA requests.");
-        }
-        if (ids.Count is 0 or > 100)
-        {
-            return BaaResult.Invalid("Choose between 1 and 100 requests to assign.");
-        }
-        var me = await currentUser.GetAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var requests = await db.BaaRequests.Where(r => ids.Contains(r.Id)).ToListAsync();
-        var skipped = new List<string>();
-        foreach (var request in requests)
-        {
-            if (BaaWorkflow.Next(request.Status, BaaAction.Assign) is not { } next)
-            {
-                skipped.Add(BaaNotifications.Ref(request));
-                continue;
-            }
-            request.AssignedToUserId = me!.Id;
-            request.AssignedToName = me.DisplayName;
-            request.FirstResponseAtUtc ??= now;
-            BaaCustomerService.Move(request, next, now);
-            await audit.RecordAsync(db, "baa.assigned", nameof(BaaRequest), request.Id.ToString(), new { reference = BaaNotifications.Ref(request), assignee = me.Email });
-        }
-        await db.SaveChangesAsync();
-        return skipped.Count == 0 ? BaaResult.Ok(ids.First()) : BaaResult.Invalid($"Not assigned (already decided): {string.Join(", ", skipped)}.");
-    }
+    public Task<BaaResult> AssignToMeAsync(IReadOnlyCollection<Guid> ids) => workflow.AssignToMeAsync(ids);
 
-    public async Task<BaaResult> AddNoteAsync(Guid id, string? text)
-    {
-        if (BaaRules.ValidateText(text, "a note") is { } error)
-        {
-            return BaaResult.Invalid(new ValidationResult(error, ["Note"]));
-        }
-        if (!await IsReviewerAsync())
-        {
-            return BaaResult.Invalid("Only Sales can add notes.");
-        }
-        var me = await currentUser.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.BaaRequests.AnyAsync(r => r.Id == id))
-        {
-            return BaaResult.Invalid("This request does not exist.");
-        }
-        db.BaaNotes.Add(new BaaNote { RequestId = id, AuthorName = me!.DisplayName, Text = text!.Trim(), CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
-        await audit.RecordAsync(db, "baa.note.added", nameof(BaaRequest), id.ToString());
-        await db.SaveChangesAsync();
-        return BaaResult.Ok(id);
-    }
+    /// <summary>Assigns the request to a member of Sales, named by user id; anyone else is refused.</summary>
+    public Task<BaaResult> AssignAsync(Guid id, Guid version, string userId) => workflow.AssignAsync(id, version, userId);
+
+    public Task<BaaResult> AddNoteAsync(Guid id, string? text) => workflow.AddNoteAsync<BaaNote>(id, text);
 
     public Task<BaaResult> SaveChecklistAsync(Guid id, Guid version, BaaChecklist checklist) =>
-        DecideAsync(id, version, action: null, "baa.checklist.saved", request =>
+        workflow.UpdateAsync(id, version, "checklist.saved", request =>
         {
             request.CheckServicesEligible = checklist.ServicesEligible;
             request.CheckZeroRetentionConfigured = checklist.ZeroRetentionConfigured;
             request.CheckNoExcludedFeatures = checklist.NoExcludedFeatures;
-            return null;
         });
 
-    public Task<BaaResult> ApproveAsync(Guid id, Guid version) =>
-        DecideAsync(id, version, BaaAction.Approve, "baa.approved", request =>
-        {
-            if (!request.CheckServicesEligible || !request.CheckNoExcludedFeatures || (request.ZeroDataRetentionRequired && !request.CheckZeroRetentionConfigured))
-            {
-                return "Complete the eligibility checklist before approving.";
-            }
-            return null;
-        }, (db, request) => notify.ToCustomer(db, request, $"{BaaNotifications.Ref(request)}: your BAA request is approved",
-            $"Good news: we approved the Business Associate Agreement request for {request.Customer.LegalName}.\n\nReview and sign it here:\n{notify.CustomerLink(request)}"));
+    public Task<BaaResult> ApproveAsync(Guid id, Guid version) => workflow.ApproveAsync(id, version);
 
-    public Task<BaaResult> RejectAsync(Guid id, Guid version, string? reason)
-    {
-        var error = BaaRules.ValidateText(reason, "the reason");
-        return error is not null
-            ? Task.FromResult(BaaResult.Invalid(new ValidationResult(error, ["Reason"])))
-            : DecideAsync(id, version, BaaAction.Reject, "baa.rejected", request =>
-            {
-                request.DecisionReason = reason!.Trim();
-                return null;
-            }, (db, request) => notify.ToCustomer(db, request, $"{BaaNotifications.Ref(request)}: your BAA request was not approved",
-                $"We cannot sign a Business Associate Agreement for this use case. Our reason:\n\n{request.DecisionReason}\n\nDetails: {notify.CustomerLink(request)}"));
-    }
+    public Task<BaaResult> RejectAsync(Guid id, Guid version, string? reason) => workflow.RejectAsync(id, version, reason);
 
-    public async Task<BaaResult> RequestInformationAsync(Guid id, Guid version, string? question)
-    {
-        if (BaaRules.ValidateText(question, "your question") is { } error)
-        {
-            return BaaResult.Invalid(new ValidationResult(error, ["Question"]));
-        }
-        var me = await currentUser.GetAsync();
-        return await DecideAsync(id, version, BaaAction.RequestInformation, "baa.information-requested", _ => null, (db, request) =>
-        {
-            db.BaaMessages.Add(new BaaMessage { RequestId = id, FromCustomer = false, AuthorName = me!.DisplayName, Text = question!.Trim(), CreatedAtUtc = request.UpdatedAtUtc });
-            notify.ToCustomer(db, request, $"{BaaNotifications.Ref(request)}: a question about your BAA request",
-                $"Our reviewer asks:\n\n{question.Trim()}\n\nAnswer it here:\n{notify.CustomerLink(request)}");
-        });
-    }
-
-    private async Task<BaaResult> DecideAsync(Guid id, Guid version, BaaAction? action, string auditAction, Func<BaaRequest, string?> apply,
-        Action<AppDbContext, BaaRequest>? after = null)
-    {
-        if (!await IsReviewerAsync())
-        {
-            return BaaResult.Invalid("Only Sales can review BAA requests.");
-        }
-        var me = await currentUser.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var (request, stale) = await BaaVersions.LoadAsync(db, id, version);
-        if (request is null)
-        {
-            return stale!;
-        }
-        var next = action is { } a ? BaaWorkflow.Next(request.Status, a) : request.Status is BaaStatus.Submitted or BaaStatus.InReview or BaaStatus.InformationRequested ? request.Status : null;
-        if (next is not { } to)
-        {
-            return BaaResult.Invalid($"A request that is {request.Status.DisplayName().ToLowerInvariant()} cannot be changed that way.");
-        }
-        if (apply(request) is { } refusal)
-        {
-            return BaaResult.Invalid(refusal);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (action is BaaAction.Approve or BaaAction.Reject)
-        {
-            request.DecidedByName = me!.DisplayName;
-            request.DecidedAtUtc = now;
-        }
-        request.FirstResponseAtUtc ??= now;
-        var from = request.Status;
-        BaaCustomerService.Move(request, to, now);
-        after?.Invoke(db, request);
-        await audit.RecordAsync(db, auditAction, nameof(BaaRequest), id.ToString(),
-            new { reference = BaaNotifications.Ref(request), from = from.ToString(), to = to.ToString(), reason = request.DecisionReason });
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return BaaResult.Conflicted();
-        }
-        return BaaResult.Ok(id);
-    }
-
-    private Task<bool> IsReviewerAsync() => currentUser.IsInRoleAsync(Roles.Sales);
+    public Task<BaaResult> RequestInformationAsync(Guid id, Guid version, string? question) => workflow.RequestInformationAsync(id, version, question);
 }

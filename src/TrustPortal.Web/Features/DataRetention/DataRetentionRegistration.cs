@@ -1,4 +1,5 @@
 using TrustPortal.Web.Features.Attestations;
+using TrustPortal.Web.Features.Baa;
 
 namespace TrustPortal.Web.Features.DataRetention;
 
@@ -7,6 +8,7 @@ public static class DataRetentionRegistration
     /// <summary>Zero and custom data-retention requests at /portal/data-retention.</summary>
     public static void AddDataRetention(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<RequestKind<DataRetentionRequest, DataRetentionMessage>, DataRetentionKind>();
         builder.Services.AddScoped<DataRetentionCustomerService>();
         builder.Services.AddScoped<DataRetentionReviewService>();
         builder.Services.AddScoped<DataRetentionCountersignService>();

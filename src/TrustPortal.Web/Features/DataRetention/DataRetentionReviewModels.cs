@@ -8,10 +8,8 @@ public sealed record DataRetentionChecklist(bool EndpointsEligible, bool Retenti
     public bool Complete => EndpointsEligible && RetentionConfigured && NoConflictingFeatures;
 }
 
-public sealed record DataRetentionQueueRow(Guid Id, int Reference, string OrganizationName, string LegalName, RetentionKind Retention, int? RetentionDays,
-    BaaStatus Status, string? AssignedToName, DateTime SubmittedAtUtc, DateTime DueAtUtc, bool Overdue);
-
 /// <summary>Everything a reviewer needs on one page, including the checklist the customer never sees.</summary>
 public sealed record DataRetentionReviewView(Guid Id, int Reference, BaaStatus Status, Guid Version, string OrganizationName, string RequestedBy,
     DateTime SubmittedAtUtc, DateTime DueAtUtc, bool Overdue, DataRetentionForm Form, string? AssignedToUserId, string? AssignedToName,
-    DataRetentionChecklist Checklist, string? DecisionReason, string? DecidedByName, DateTime? DecidedAtUtc, IReadOnlyList<BaaConversationEntry> Conversation);
+    DataRetentionChecklist Checklist, string? DecisionReason, string? DecidedByName, DateTime? DecidedAtUtc, IReadOnlyList<BaaConversationEntry> Conversation,
+    IReadOnlyList<BaaNoteView> Notes);

@@ -1,12 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
-using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Baa;
-using TrustPortal.Web.Features.Email;
-using TrustPortal.Web.Infrastructure;
-using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Features.DataRetention;
 
@@ -16,47 +11,16 @@ namespace TrustPortal.Web.Features.DataRetention;
 /// </summary>
 public sealed class DataRetentionReviewService(
     IDbContextFactory<AppDbContext> dbFactory,
-    CurrentUser currentUser,
-    AuditTrail audit,
-    BaaNotifications notify,
-    EmailOutbox outbox,
+    RequestReviewWorkflow<DataRetentionRequest, DataRetentionMessage> workflow,
     TimeProvider clock)
 {
-    /// <summary>The requests still with someone (oldest first), or all of them; the filter runs in the database.</summary>
-    public async Task<List<DataRetentionQueueRow>> ListAsync(bool openOnly = true)
-    {
-        if (!await IsReviewerAsync())
-        {
-            return [];
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var requests = db.DataRetentionRequests.AsNoTracking();
-        if (openOnly)
-        {
-            requests = requests.Where(r => r.Status != BaaStatus.Rejected && r.Status != BaaStatus.Executed);
-        }
-        var rows = await requests.OrderBy(r => r.SubmittedAtUtc).Take(200)
-            .Select(r => new { r.Id, r.Reference, Organization = r.Organization!.Name, r.Customer.LegalName, r.Retention, r.RetentionDays, r.Status, r.AssignedToName, r.SubmittedAtUtc, r.ResponseDueAtUtc })
-            .ToListAsync();
-        return rows.Select(r => new DataRetentionQueueRow(r.Id, r.Reference, r.Organization, r.LegalName, r.Retention, r.RetentionDays, r.Status,
-            r.AssignedToName, r.SubmittedAtUtc, r.ResponseDueAtUtc, BaaRules.IsOverdue(r.Status, r.ResponseDueAtUtc, now))).ToList();
-    }
-
     public async Task<DataRetentionReviewView?> GetAsync(Guid id)
     {
-        if (!await IsReviewerAsync())
-        {
-            return null;
-        }
         await using var db = await dbFactory.CreateDbContextAsync();
-        var request = await db.DataRetentionRequests.AsNoTracking().Include(r => r.Organization).FirstOrDefaultAsync(r => r.Id == id);
-        if (request is null)
+        if (await workflow.LoadAsync(db, id) is not var (request, conversation))
         {
             return null;
         }
-        var conversation = await db.DataRetentionMessages.AsNoTracking().Where(m => m.RequestId == id).OrderBy(m => m.CreatedAtUtc)
-            .Select(m => new BaaConversationEntry(m.FromCustomer, m.AuthorName, m.Text, m.CreatedAtUtc)).ToListAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         return new DataRetentionReviewView(request.Id, request.Reference, request.Status, request.Version, request.Organization!.Name,
             $"{request.RequestedByName} ({request.RequestedByEmail})", request.SubmittedAtUtc, request.ResponseDueAtUtc,
@@ -64,136 +28,31 @@ public sealed class DataRetentionReviewService(
             JsonSerializer.Deserialize<DataRetentionForm>(request.FormJson, DataRetentionCustomerService.Json) ?? new DataRetentionForm(),
             request.AssignedToUserId, request.AssignedToName,
             new DataRetentionChecklist(request.CheckEndpointsEligible, request.CheckRetentionConfigured, request.CheckNoConflictingFeatures),
-            request.DecisionReason, request.DecidedByName, request.DecidedAtUtc, conversation);
+            request.DecisionReason, request.DecidedByName, request.DecidedAtUtc, conversation, await RequestThreads.NotesAsync<DataRetentionNote>(db, id));
     }
 
     /// <summary>Assigns the request to a member of Sales, named by user id; anyone else is refused.</summary>
-    public async Task<BaaResult> AssignAsync(Guid id, Guid version, string userId)
-    {
-        if (!await IsReviewerAsync())
-        {
-            return BaaResult.Invalid("Only Sales can review data-retention requests.");
-        }
-        await using (var db = await dbFactory.CreateDbContextAsync())
-        {
-            var isSales = await db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Sales));
-            if (!isSales)
-            {
-                return BaaResult.Invalid(new ValidationResult("Assign the request to a member of Sales.", ["Assignee"]));
-            }
-        }
-        string? name;
-        await using (var db = await dbFactory.CreateDbContextAsync())
-        {
-            name = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync();
-        }
-        return await DecideAsync(id, version, BaaAction.Assign, "data-retention.assigned", request =>
-        {
-            request.AssignedToUserId = userId;
-            request.AssignedToName = name;
-            return null;
-        });
-    }
+    public Task<BaaResult> AssignAsync(Guid id, Guid version, string userId) => workflow.AssignAsync(id, version, userId);
 
-    public async Task<BaaResult> AssignToMeAsync(Guid id, Guid version) =>
-        await currentUser.GetUserIdAsync() is { } me ? await AssignAsync(id, version, me) : BaaResult.Invalid("Sign in again.");
+    public Task<BaaResult> AssignToMeAsync(Guid id, Guid version) => workflow.AssignToMeAsync(id, version);
+
+    /// <summary>Assigns several requests to the signed-in reviewer at once, as the request queue does.</summary>
+    public Task<BaaResult> AssignToMeAsync(IReadOnlyCollection<Guid> ids) => workflow.AssignToMeAsync(ids);
+
+    /// <summary>An internal note for the other reviewers; the customer never sees it.</summary>
+    public Task<BaaResult> AddNoteAsync(Guid id, string? text) => workflow.AddNoteAsync<DataRetentionNote>(id, text);
 
     public Task<BaaResult> SaveChecklistAsync(Guid id, Guid version, DataRetentionChecklist checklist) =>
-        DecideAsync(id, version, action: null, "data-retention.checklist.saved", request =>
+        workflow.UpdateAsync(id, version, "checklist.saved", request =>
         {
             request.CheckEndpointsEligible = checklist.EndpointsEligible;
             request.CheckRetentionConfigured = checklist.RetentionConfigured;
             request.CheckNoConflictingFeatures = checklist.NoConflictingFeatures;
-            return null;
         });
 
-    public Task<BaaResult> ApproveAsync(Guid id, Guid version) =>
-        DecideAsync(id, version, BaaAction.Approve, "data-retention.approved", request =>
-            request is { CheckEndpointsEligible: true, CheckRetentionConfigured: true, CheckNoConflictingFeatures: true }
-                ? null : "Complete the checklist before approving.",
-            (db, request) => ToCustomer(db, request, $"{DataRetentionRules.Ref(request.Reference)}: your data-retention request is approved",
-                $"We approved {DataRetentionRules.Describe(request.Retention, request.RetentionDays).ToLowerInvariant()} for {request.Customer.LegalName}.\n\n"
-                + $"Review and sign the amendment here:\n{CustomerLink(request)}"));
+    public Task<BaaResult> ApproveAsync(Guid id, Guid version) => workflow.ApproveAsync(id, version);
 
-    public Task<BaaResult> RejectAsync(Guid id, Guid version, string? reason)
-    {
-        var error = BaaRules.ValidateText(reason, "the reason");
-        return error is not null
-            ? Task.FromResult(BaaResult.Invalid(new ValidationResult(error, ["Reason"])))
-            : DecideAsync(id, version, BaaAction.Reject, "data-retention.rejected", request =>
-            {
-                request.DecisionReason = reason!.Trim();
-                return null;
-            }, (db, request) => ToCustomer(db, request, $"{DataRetentionRules.Ref(request.Reference)}: your data-retention request was not approved",
-                $"We cannot offer this retention. Our reason:\n\n{request.DecisionReason}\n\nDetails: {CustomerLink(request)}"));
-    }
+    public Task<BaaResult> RejectAsync(Guid id, Guid version, string? reason) => workflow.RejectAsync(id, version, reason);
 
-    public async Task<BaaResult> RequestInformationAsync(Guid id, Guid version, string? question)
-    {
-        if (BaaRules.ValidateText(question, "your question") is { } error)
-        {
-            return BaaResult.Invalid(new ValidationResult(error, ["Question"]));
-        }
-        var me = await currentUser.GetAsync();
-        return await DecideAsync(id, version, BaaAction.RequestInformation, "data-retention.information-requested", _ => null, (db, request) =>
-        {
-            db.DataRetentionMessages.Add(new DataRetentionMessage { RequestId = id, FromCustomer = false, AuthorName = me!.DisplayName, Text = question!.Trim(), CreatedAtUtc = request.UpdatedAtUtc });
-            ToCustomer(db, request, $"{DataRetentionRules.Ref(request.Reference)}: a question about your data-retention request",
-                $"Our reviewer asks:\n\n{question.Trim()}\n\nAnswer it here:\n{CustomerLink(request)}");
-        });
-    }
-
-    private async Task<BaaResult> DecideAsync(Guid id, Guid version, BaaAction? action, string auditAction, Func<DataRetentionRequest, string?> apply,
-        Action<AppDbContext, DataRetentionRequest>? after = null)
-    {
-        if (!await IsReviewerAsync())
-        {
-            return BaaResult.Invalid("Only Sales can review data-retention requests.");
-        }
-        var me = await currentUser.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var (request, stale) = await DataRetentionVersions.LoadAsync(db, id, version);
-        if (request is null)
-        {
-            return stale!;
-        }
-        var next = action is { } a ? BaaWorkflow.Next(request.Status, a)
-            : request.Status is BaaStatus.Submitted or BaaStatus.InReview or BaaStatus.InformationRequested ? request.Status : null;
-        if (next is not { } to)
-        {
-            return BaaResult.Invalid($"A request that is {request.Status.DisplayName().ToLowerInvariant()} cannot be changed that way.");
-        }
-        if (apply(request) is { } refusal)
-        {
-            return BaaResult.Invalid(refusal);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (action is BaaAction.Approve or BaaAction.Reject)
-        {
-            request.DecidedByName = me!.DisplayName;
-            request.DecidedAtUtc = now;
-        }
-        request.FirstResponseAtUtc ??= now;
-        var from = request.Status;
-        DataRetentionVersions.Move(request, to, now);
-        after?.Invoke(db, request);
-        await audit.RecordAsync(db, auditAction, nameof(DataRetentionRequest), id.ToString(),
-            new { reference = DataRetentionRules.Ref(request.Reference), from = from.ToString(), to = to.ToString(), reason = request.DecisionReason, assignee = request.AssignedToUserId });
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return BaaResult.Conflicted();
-        }
-        return BaaResult.Ok(id);
-    }
-
-    private void ToCustomer(AppDbContext db, DataRetentionRequest request, string subject, string text) =>
-        outbox.Enqueue(db, request.RequestedByEmail, subject, text);
-
-    private string CustomerLink(DataRetentionRequest request) => notify.Absolute($"/portal/data-retention/{request.Id}");
-
-    private Task<bool> IsReviewerAsync() => currentUser.IsInRoleAsync(Roles.Sales);
+    public Task<BaaResult> RequestInformationAsync(Guid id, Guid version, string? question) => workflow.RequestInformationAsync(id, version, question);
 }

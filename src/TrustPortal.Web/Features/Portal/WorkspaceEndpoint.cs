@@ -10,7 +10,7 @@ public static class WorkspaceEndpoint
 
     public static string HomeFor(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Customer) ? "/portal"
-        : user.IsInRole(Roles.Sales) ? "/sales/baa"
+        : user.IsInRole(Roles.Sales) ? "/sales/requests"
         : user.IsInRole(Roles.Legal) ? "/legal/countersign"
         : user.IsInRole(Roles.Admin) ? "/legal/audit"
         : "/";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustPortal.Web.Features.TrustCenter.Updates;
 
 namespace TrustPortal.Web.Features.TrustCenter;
 
@@ -25,6 +26,12 @@ public class SubprocessorSubscription
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? ConfirmedAtUtc { get; set; }
     public DateTime? UnsubscribedAtUtc { get; set; }
+
+    /// <summary>What this subscriber is emailed. Subscribers from before categories existed get subprocessor changes.</summary>
+    public UpdateCategories Categories { get; set; } = UpdateCategories.SubprocessorChanges;
+
+    /// <summary>The categories of the latest subscribe request; they replace <see cref="Categories"/> when its link is confirmed.</summary>
+    public UpdateCategories? RequestedCategories { get; set; }
 }
 
 /// <summary>A published change to the subprocessor list, with the objection deadline it announced.</summary>
@@ -58,6 +65,7 @@ public sealed class SubprocessorSubscriptionConfiguration : IEntityTypeConfigura
         builder.Property(s => s.Email).HasMaxLength(256);
         builder.Property(s => s.NormalizedEmail).HasMaxLength(256);
         builder.HasIndex(s => s.NormalizedEmail).IsUnique();
+        builder.Property(s => s.Categories).HasDefaultValue(UpdateCategories.SubprocessorChanges).HasSentinel(UpdateCategories.None);
     }
 }
 

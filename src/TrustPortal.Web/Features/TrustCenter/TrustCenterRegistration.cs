@@ -1,4 +1,5 @@
 using TrustPortal.Web.Features.TrustCenter.MachineReadable;
+using TrustPortal.Web.Features.TrustCenter.Updates;
 
 namespace TrustPortal.Web.Features.TrustCenter;
 
@@ -10,8 +11,13 @@ public static class TrustCenterRegistration
     {
         builder.Services.AddSingleton<TrustCenterService>();
         builder.Services.AddScoped<TrustCenterFactsReader>();
+        builder.Services.AddScoped<UpdateService>();
         builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, new TrustCenterCachePolicy()));
     }
 
-    public static void MapTrustCenterEndpoints(this IEndpointRouteBuilder app) => app.MapMachineReadableTrustCenter();
+    public static void MapTrustCenterEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMachineReadableTrustCenter();
+        app.MapUpdateFeeds();
+    }
 }

@@ -619,6 +619,64 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("SealCertificates");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.Api.Tokens.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "CreatedAtUtc");
+
+                    b.ToTable("ApiTokens");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Attestations.Attestation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1138,6 +1196,35 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("RequestId", "CreatedAtUtc");
 
                     b.ToTable("DataRetentionMessages");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.DataRetention.DataRetentionNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "CreatedAtUtc");
+
+                    b.ToTable("DataRetentionNotes");
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.DataRetention.DataRetentionRequest", b =>
@@ -1959,6 +2046,11 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Categories")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime?>("ConfirmedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1975,6 +2067,9 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RequestedCategories")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("UnsubscribedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1984,6 +2079,45 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SubprocessorSubscriptions");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.TrustCenter.Updates.UpdatePost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Emailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAtUtc");
+
+                    b.ToTable("UpdatePosts");
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Infrastructure.Counter", b =>
@@ -2184,6 +2318,20 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.Api.Tokens.ApiToken", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("TrustPortal.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Attestations.Attestation", b =>
                 {
                     b.HasOne("TrustPortal.Web.Features.Organizations.Organization", null)
@@ -2273,6 +2421,15 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.DataRetention.DataRetentionMessage", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.DataRetention.DataRetentionRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.DataRetention.DataRetentionNote", b =>
                 {
                     b.HasOne("TrustPortal.Web.Features.DataRetention.DataRetentionRequest", null)
                         .WithMany()

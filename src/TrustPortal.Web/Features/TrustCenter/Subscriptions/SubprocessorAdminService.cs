@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Email;
+using TrustPortal.Web.Features.TrustCenter.Updates;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
 using TrustPortal.Web.Shared;
@@ -303,6 +304,8 @@ public sealed class SubprocessorAdminService(
                 + $"No new subprocessor starts processing your data before {deadline}.");
         }
 
+        // The public record on /updates and in its feeds; the emails above are its notice to subscribers.
+        UpdateService.ForSubprocessorList(db, version.Number, summary, changeText, actor.Name, version.PublishedAtUtc);
         audit.Record(db, actor, "subprocessors.published", nameof(SubprocessorListVersion), version.Number.ToString(CultureInfo.InvariantCulture),
             new
             {
@@ -368,7 +371,8 @@ public sealed class SubprocessorAdminService(
     private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static IQueryable<SubprocessorSubscription> ActiveSubscribers(AppDbContext db) =>
-        db.SubprocessorSubscriptions.Where(s => s.ConfirmedAtUtc != null && s.UnsubscribedAtUtc == null);
+        db.SubprocessorSubscriptions.Where(s => s.ConfirmedAtUtc != null && s.UnsubscribedAtUtc == null
+            && (s.Categories & UpdateCategories.SubprocessorChanges) == UpdateCategories.SubprocessorChanges);
 
     /// <summary>One line per change, as the notices and the history word it; with <paramref name="today"/>, a start date that has passed reads in the past.</summary>
     public static string Describe(SubprocessorChange change, DateOnly? today = null) => change.Kind switch
