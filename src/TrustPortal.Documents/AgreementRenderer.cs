@@ -31,4 +31,12 @@ public static class AgreementRenderer
         using var document = Render(content);
         return DocumentSealer.Seal(document, certificate, details);
     }
+
+    /// <summary>Renders and seals with an RFC 3161 time-stamp from <paramref name="timestamper"/> (see <see cref="DocumentSealer.SealAsync"/>).</summary>
+    public static async Task<byte[]> RenderAndSealAsync(AgreementContent content, X509Certificate2 certificate, SealDetails details, ISealTimestamper? timestamper,
+        CancellationToken cancellationToken = default)
+    {
+        using var document = Render(content);
+        return await DocumentSealer.SealAsync(document, certificate, details, timestamper, cancellationToken).ConfigureAwait(false);
+    }
 }

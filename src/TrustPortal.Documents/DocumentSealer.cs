@@ -16,6 +16,27 @@ public static class DocumentSealer
 {
     public static byte[] Seal(PdfDocument document, X509Certificate2 certificate, SealDetails details)
     {
+        Prepare(document, certificate, details, new SealSigner(certificate));
+        using var output = new MemoryStream();
+        document.Save(output);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Seals with an RFC 3161 time-stamp from <paramref name="timestamper"/> (none when it is null). Throws
+    /// <see cref="SealTimestampException"/> when a required time-stamp could not be had; then there is no sealed file.
+    /// </summary>
+    public static async Task<byte[]> SealAsync(PdfDocument document, X509Certificate2 certificate, SealDetails details, ISealTimestamper? timestamper,
+        CancellationToken cancellationToken = default)
+    {
+        Prepare(document, certificate, details, new SealSigner(certificate, timestamper, cancellationToken));
+        using var output = new MemoryStream();
+        await document.SaveAsync(output).ConfigureAwait(false);
+        return output.ToArray();
+    }
+
+    private static void Prepare(PdfDocument document, X509Certificate2 certificate, SealDetails details, SealSigner signer)
+    {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(certificate);
         if (!certificate.HasPrivateKey)
@@ -34,9 +55,6 @@ public static class DocumentSealer
             AppearanceHandler = new InvisibleSealAppearance(),
             PageIndex = document.PageCount - 1,
         };
-        DigitalSignatureHandler.ForDocument(document, new SealSigner(certificate), options);
-        using var output = new MemoryStream();
-        document.Save(output);
-        return output.ToArray();
+        DigitalSignatureHandler.ForDocument(document, signer, options);
     }
 }

@@ -82,7 +82,7 @@ public static class PdfSealVerifier
             {
                 return SealCheck.Refused(Mismatch);
             }
-            return new SealCheck(true, null, signer);
+            return new SealCheck(true, null, signer) { Timestamp = SealTimestamp.Read(cms.SignerInfos[0]) };
         }
         // A structure that decodes but is nonsense (unknown algorithms, missing parts) fails in these ways too.
         catch (Exception e) when (e is CryptographicException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)

@@ -8,5 +8,8 @@ namespace TrustPortal.Documents;
 /// </summary>
 public sealed record SealCheck(bool Valid, string? Reason, X509Certificate2? Signer)
 {
+    /// <summary>The seal's RFC 3161 time-stamp, when it carries one.</summary>
+    public SealTimestamp? Timestamp { get; init; }
+
     internal static SealCheck Refused(string reason) => new(false, reason, null);
 }

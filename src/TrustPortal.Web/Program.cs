@@ -18,12 +18,14 @@ using TrustPortal.Web.Features.Soc2;
 using TrustPortal.Web.Features.TrustCenter;
 using TrustPortal.Web.Features.TrustCenter.Admin;
 using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Infrastructure.Timestamps;
 using TrustPortal.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalCore();
 builder.AddDatabase();
+builder.AddTimestampAuthorities();
 builder.AddPortalIdentity();
 builder.AddSignIn();
 builder.AddPortalRateLimiting();

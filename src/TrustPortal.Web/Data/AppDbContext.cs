@@ -47,6 +47,7 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<NdaAcceptance> NdaAcceptances => Set<NdaAcceptance>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<AuditAnchor> AuditAnchors => Set<AuditAnchor>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<EmailFormAttempt> EmailFormAttempts => Set<EmailFormAttempt>();
@@ -54,6 +55,7 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<Features.Dpa.DpaWizardDraft> DpaWizardDrafts => Set<Features.Dpa.DpaWizardDraft>();
     public DbSet<StoredSealCertificate> SealCertificates => Set<StoredSealCertificate>();
+    public DbSet<Features.Agreements.Certificates.SealingCertificate> SealingCertificates => Set<Features.Agreements.Certificates.SealingCertificate>();
     public DbSet<Features.DataControls.DataSharingElection> DataSharingElections => Set<Features.DataControls.DataSharingElection>();
     public DbSet<Features.DataRetention.DataRetentionRequest> DataRetentionRequests => Set<Features.DataRetention.DataRetentionRequest>();
     public DbSet<Features.DataRetention.DataRetentionMessage> DataRetentionMessages => Set<Features.DataRetention.DataRetentionMessage>();

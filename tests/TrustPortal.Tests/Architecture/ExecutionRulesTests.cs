@@ -14,7 +14,7 @@ public sealed partial class ExecutionRulesTests
     public void OnlyTheExecutor_RendersAndSealsAgreements()
     {
         var callers = SourceTree.Files("src/TrustPortal.Web")
-            .Where(f => File.ReadAllText(f).Contains("RenderAndSeal(", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("RenderAndSeal", StringComparison.Ordinal))
             .Select(SourceTree.Relative)
             .ToList();
 

@@ -11,5 +11,8 @@ public static class AdminRegistration
         builder.Services.AddScoped<SubscriptionService>();
         builder.Services.AddScoped<SubprocessorAdminService>();
         builder.Services.AddScoped<StaffService>();
+        builder.Services.AddScoped<SealCertificateExpiry>();
+        builder.Services.AddSingleton<SealCertificateWatch>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SealCertificateWatch>());
     }
 }

@@ -46,6 +46,10 @@ public sealed class AgreementQueries(IDbContextFactory<AppDbContext> dbFactory, 
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>What the stored file's seal says (certificate, time-stamp), or null when the caller may not see it.</summary>
+    public async Task<SealFacts?> GetSealAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await GetPdfAsync(id, cancellationToken) is { } file ? SealFacts.Of(file.Content) : null;
+
     /// <summary>The caller's organization's agreements, newest first.</summary>
     public async Task<List<AgreementSummary>> ListMineAsync(CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Documents;
 using TrustPortal.Web.Data;
@@ -11,7 +10,7 @@ namespace TrustPortal.Web.Features.Agreements;
 /// parties' organization names, executed date) plus its status today and the certificate that sealed it. Never the
 /// signer's person, address, answers, or a void's reason.
 /// </summary>
-public sealed class AgreementStatusLookup(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class AgreementStatusLookup(IDbContextFactory<AppDbContext> dbFactory, Certificates.SealCertificateRegistry registry)
 {
     /// <summary>The agreement whose stored, sealed file has this SHA-256 (lower-case hex), or null.</summary>
     public async Task<AgreementStatusFacts?> FindByFingerprintAsync(string sha256, CancellationToken cancellationToken = default)
@@ -28,8 +27,19 @@ public sealed class AgreementStatusLookup(IDbContextFactory<AppDbContext> dbFact
         {
             return null;
         }
+        var seal = SealFacts.Of(found.Content);
         return new AgreementStatusFacts(found.Number, found.Kind, found.Status, found.ExecutedAtUtc, found.StatusChangedAtUtc,
-            [found.Customer, found.Vendor], sha256, SealerOf(found.Content));
+            [found.Customer, found.Vendor], sha256, await WithRegistryAsync(seal.Sealer, cancellationToken), seal.Timestamp);
+    }
+
+    private async Task<SealerFacts?> WithRegistryAsync(SealerFacts? sealer, CancellationToken cancellationToken)
+    {
+        if (sealer is null)
+        {
+            return null;
+        }
+        var registered = await registry.FindAsync(sealer.Sha256Thumbprint, cancellationToken);
+        return registered is { Status: Certificates.SealingCertificateStatus.Retired } ? sealer with { RetiredAtUtc = registered.RetiredAtUtc } : sealer;
     }
 
     /// <summary>The SHA-256 of the file stored for the agreement with this id (as printed on its certificate page), or null.</summary>
@@ -37,19 +47,6 @@ public sealed class AgreementStatusLookup(IDbContextFactory<AppDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AgreementDocuments.AsNoTracking().Where(d => d.AgreementId == agreementId).Select(d => d.Sha256).FirstOrDefaultAsync(cancellationToken);
-    }
-
-    // Read from the stored file itself, so it stays right after the sealing certificate is replaced.
-    private static SealerFacts? SealerOf(byte[] pdf)
-    {
-        var seal = PdfSealVerifier.Check(pdf);
-        if (seal.Signer is not { } certificate)
-        {
-            return null;
-        }
-        return new SealerFacts(certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false),
-            certificate.Subject, Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)),
-            certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime());
     }
 }
 
@@ -62,7 +59,5 @@ public sealed record AgreementStatusFacts(
     DateTime? StatusChangedAtUtc,
     IReadOnlyList<string> Parties,
     string Sha256,
-    SealerFacts? Sealer);
-
-/// <summary>The certificate that sealed a stored file: its name, subject, SHA-256 fingerprint and validity (UTC).</summary>
-public sealed record SealerFacts(string Name, string Subject, string Sha256Thumbprint, DateTime NotBeforeUtc, DateTime NotAfterUtc);
+    SealerFacts? Sealer,
+    SealTimestamp? Timestamp);

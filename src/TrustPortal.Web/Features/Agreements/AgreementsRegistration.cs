@@ -23,6 +23,7 @@ public static class AgreementsRegistration
             .Validate(o => o.SignatoryDownloadDays is > 0 and <= 365, "Agreements:SignatoryDownloadDays must be between 1 and 365.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SealCertificate>();
+        builder.Services.AddScoped<Certificates.SealCertificateRegistry>();
         builder.Services.AddScoped<AgreementQueries>();
         builder.Services.AddScoped<DocumentVerifier>();
         builder.Services.AddScoped<AgreementStatusLookup>();

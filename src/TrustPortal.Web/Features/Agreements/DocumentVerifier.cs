@@ -13,7 +13,7 @@ namespace TrustPortal.Web.Features.Agreements;
 /// a stored document's. Either alone is not enough: a valid seal from another certificate, or a known hash with a
 /// stripped seal, is not authentic.
 /// </summary>
-public sealed class DocumentVerifier(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class DocumentVerifier(IDbContextFactory<AppDbContext> dbFactory, Certificates.SealCertificateRegistry registry)
 {
     public static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
 
@@ -48,8 +48,20 @@ public sealed class DocumentVerifier(IDbContextFactory<AppDbContext> dbFactory)
         {
             return VerificationResult.NotAuthentic("The seal is intact, but this portal did not issue this exact file.");
         }
+        var timestamp = seal.Timestamp is { Verified: true } stamp ? stamp : null;
+        var certificateSha256 = Convert.ToHexString(seal.Signer!.GetCertHash(HashAlgorithmName.SHA256));
+        var registered = await registry.FindAsync(certificateSha256, cancellationToken);
+        var retired = registered?.Status == Certificates.SealingCertificateStatus.Retired;
         return new VerificationResult(true, null, match.Number, match.Kind.DisplayName(), match.ExecutedAtUtc,
-            [match.Customer, match.Vendor], match.Status.DisplayName(), hash);
+            [match.Customer, match.Vendor], match.Status.DisplayName(), hash)
+        {
+            TimestampUtc = timestamp?.TimeUtc,
+            TimestampAuthority = timestamp?.Authority,
+            SealCertificate = seal.Signer.Subject,
+            SealCertificateSha256 = certificateSha256,
+            SealCertificateRetired = retired,
+            SealNote = retired ? SealerFacts.RetiredSentence(seal.Signer.Subject, certificateSha256) : null,
+        };
     }
 
     /// <summary>Parser messages may lack a full stop or be long; keep the answer one tidy sentence.</summary>
@@ -74,6 +86,24 @@ public sealed record VerificationResult(
     /// <summary>The upload is not a PDF any reader can open; the API answers 422.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Unreadable { get; init; }
+
+    /// <summary>When the seal's RFC 3161 time-stamp says it was made (only a time-stamp that verifies), UTC.</summary>
+    public DateTime? TimestampUtc { get; init; }
+
+    /// <summary>The time-stamp authority: the subject of its certificate.</summary>
+    public string? TimestampAuthority { get; init; }
+
+    /// <summary>The subject of the certificate that sealed the file.</summary>
+    public string? SealCertificate { get; init; }
+
+    /// <summary>That certificate's SHA-256 fingerprint (upper-case hex).</summary>
+    public string? SealCertificateSha256 { get; init; }
+
+    /// <summary>True when a newer certificate has replaced it; the file is still authentic.</summary>
+    public bool SealCertificateRetired { get; init; }
+
+    /// <summary>"Sealed with retired certificate …" when it was retired.</summary>
+    public string? SealNote { get; init; }
 
     public static VerificationResult NotAuthentic(string reason) => new(false, reason, null, null, null, null, null, null);
 }

@@ -22,14 +22,18 @@ public static class AuditChain
         }
     }
 
-    public static string ComputeHash(AuditEvent e)
+    public static string ComputeHash(AuditEvent e) => ComputeHash(e, e.PreviousHash);
+
+    /// <summary>The event's hash if the event before it had <paramref name="previousHash"/>: recomputes a chain from content alone.</summary>
+    public static string ComputeHash(AuditEvent e, string previousHash)
     {
+        ArgumentNullException.ThrowIfNull(e);
         // Unit separators keep fields from running into each other; ticks survive every provider's DateTime round trip.
         var canonical = string.Join('\u001f',
             e.Sequence.ToString(CultureInfo.InvariantCulture),
             e.OccurredAtUtc.Ticks.ToString(CultureInfo.InvariantCulture),
             e.ActorId ?? "", e.ActorName, e.Action, e.EntityType, e.EntityId, e.Data, e.IpAddress ?? "",
-            e.PreviousHash);
+            previousHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -19,16 +19,47 @@ public sealed class AuditChainVerifier(IDbContextFactory<AppDbContext> dbFactory
         await db.Database.UseTransactionAsync(snapshot, cancellationToken);
         var head = await db.AuditHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == AuditHead.SingleId, cancellationToken);
         var check = new AuditChainCheck(chain.Key, head, chain.Checkpoint?.Read());
+        // Only anchors whose token holds are evidence; a row added to the table without one proves nothing.
+        var anchors = (await db.AuditAnchors.AsNoTracking().ToListAsync(cancellationToken)).Where(a => a.TokenHolds()).ToList();
+        var anchorCheck = new AuditAnchorCheck(anchors);
 
         // Streams the rows: memory stays flat however long the trail is.
         await foreach (var e in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (!check.Add(e))
+            var intact = check.Add(e);
+            anchorCheck.Add(e);
+            if (!intact && anchorCheck.Done)
             {
                 break;
             }
         }
-        return check.Finish();
+        return WithAnchors(check.Finish(), anchorCheck.Finish(), anchors);
+    }
+
+    /// <summary>
+    /// A break the chain finds is shown with the anchor that proves it; a trail whose hashes and key signatures all
+    /// hold but whose content contradicts an anchor was rewritten with the key, and the anchor is the proof.
+    /// </summary>
+    private static AuditChainReport WithAnchors(AuditChainReport report, AuditAnchorProof? contradiction, List<AuditAnchor> anchors)
+    {
+        var latest = anchors.OrderByDescending(a => a.Sequence).FirstOrDefault();
+        report = report with { LatestAnchor = latest is null ? null : AuditAnchorProof.Of(latest, latest.Hash) };
+        if (contradiction is null)
+        {
+            return report;
+        }
+        if (!report.IsIntact)
+        {
+            return report with { ProvingAnchor = contradiction };
+        }
+        return report with
+        {
+            Status = AuditChainStatus.Rewritten,
+            FirstBrokenSequence = contradiction.Sequence,
+            Problem = $"The trail through event #{contradiction.Sequence} was rewritten after it was time-stamped.",
+            Evidence = contradiction.Sentence,
+            ProvingAnchor = contradiction,
+        };
     }
 }
 
@@ -177,4 +208,10 @@ public sealed record AuditChainReport(
     long AdoptedThroughSequence = 0, DateTime? AdoptedAtUtc = null)
 {
     public bool IsIntact => Status == AuditChainStatus.Intact;
+
+    /// <summary>The time-stamped anchor that proves the problem (the first one the events contradict), when there is one.</summary>
+    public AuditAnchorProof? ProvingAnchor { get; init; }
+
+    /// <summary>The newest anchor whose token holds.</summary>
+    public AuditAnchorProof? LatestAnchor { get; init; }
 }

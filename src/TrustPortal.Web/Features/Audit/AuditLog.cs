@@ -70,5 +70,6 @@ public sealed record AuditRow(AuditEvent Event, string? Reference);
 public sealed record AuditFilter(string? Search = null, string? EntityType = null, string? Actor = null, string? Action = null, DateTime? FromUtc = null, DateTime? ToUtc = null)
 {
     public static readonly IReadOnlyList<string> EntityTypes =
-        ["Agreement", "AgreementTemplate", "ApiToken", "Attestation", "BaaRequest", "ContentVersion", "NdaAcceptance", "Organization", "OutboxMessage", "SignatureRequest", "Soc2Report", "User"];
+        ["Agreement", "AgreementTemplate", "ApiToken", "Attestation", "AuditAnchor", "BaaRequest", "ContentVersion", "NdaAcceptance", "Organization", "OutboxMessage",
+         "SealingCertificate", "SignatureRequest", "Soc2Report", "User"];
 }

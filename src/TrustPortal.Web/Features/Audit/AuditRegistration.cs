@@ -23,6 +23,8 @@ public static class AuditRegistration
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddSingleton<AuditChainVerifier>();
+        builder.Services.AddScoped<AuditAnchoring>();
+        builder.Services.AddHostedService<AuditAnchorSchedule>();
     }
 
     /// <summary>Signs a trail written before the chain key existed, once; a no-op on every later start.</summary>

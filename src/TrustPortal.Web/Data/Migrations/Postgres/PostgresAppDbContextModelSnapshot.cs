@@ -489,6 +489,47 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                     b.ToTable("AgreementTemplates");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.Agreements.Certificates.SealingCertificate", b =>
+                {
+                    b.Property<string>("Thumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiryWarnedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NotAfterUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NotBeforeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("SelfSigned")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Thumbprint");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("SealingCertificates");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Agreements.SignatureRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -696,6 +737,45 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "Framework", "Status");
 
                     b.ToTable("Attestations");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Audit.AuditAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Token")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnchors");
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.Audit.AuditEvent", b =>

@@ -478,6 +478,47 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AgreementTemplates");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.Agreements.Certificates.SealingCertificate", b =>
+                {
+                    b.Property<string>("Thumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiryWarnedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotAfterUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotBeforeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SelfSigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Thumbprint");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("SealingCertificates");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Agreements.SignatureRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -685,6 +726,43 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Framework", "Status");
 
                     b.ToTable("Attestations");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Audit.AuditAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Token")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnchors");
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.Audit.AuditEvent", b =>

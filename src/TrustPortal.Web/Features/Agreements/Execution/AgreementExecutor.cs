@@ -6,6 +6,7 @@ using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Infrastructure.Timestamps;
 using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Agreements.Execution;
@@ -28,6 +29,7 @@ public sealed class AgreementExecutor(
     IDbContextFactory<AppDbContext> dbFactory,
     AuditTrail audit,
     SealCertificate seal,
+    TimestampAuthorities timestamps,
     PublicUrls urls,
     IOptions<VendorOptions> vendorOptions,
     IOptions<AgreementOptions> agreementOptions,
@@ -99,6 +101,13 @@ public sealed class AgreementExecutor(
                 }
             }
         }
+        catch (SealTimestampException ex)
+        {
+            // Fails closed: the draft (before any transaction) or the render under the lock (rolled back) had no
+            // time-stamp, so nothing is stored and no number is used.
+            logger.LogError(ex, "A {Kind} execution was refused: the seal could not be time-stamped.", execution.Kind);
+            return AgreementExecutionOutcome.Refused(ex.Message);
+        }
         finally
         {
             // The lane learns how good its own guesses are: a speculative draft that had to be redone counts as a miss.
@@ -133,7 +142,7 @@ public sealed class AgreementExecutor(
         var composed = execution.Compose(facts);
         using var slot = await draftSlots.EnterAsync(cancellationToken);
         var renderStartedAt = Stopwatch.GetTimestamp();
-        var pdf = Render(composed, facts);
+        var pdf = await RenderAsync(composed, facts, cancellationToken);
         metrics.Drafted(renderStartedAt);
         return new ExecutionDraft(facts, ExecutionDraft.FingerprintOf(composed), pdf);
     }
@@ -172,13 +181,14 @@ public sealed class AgreementExecutor(
             StatusUrl = urls.Absolute(VerifyPaths.ForAgreement(agreementId)),
         };
 
-    private byte[] Render(ComposedAgreement composed, ExecutionFacts facts)
+    // With time-stamp authorities configured, sealing asks one over the network (see TimestampAuthorities).
+    private Task<byte[]> RenderAsync(ComposedAgreement composed, ExecutionFacts facts, CancellationToken cancellationToken)
     {
         var options = agreementOptions.Value;
-        return AgreementRenderer.RenderAndSeal(composed.Content, seal.Certificate, new SealDetails(
+        return AgreementRenderer.RenderAndSealAsync(composed.Content, seal.Certificate, new SealDetails(
             $"{facts.Terms.Template.Title} {facts.Number} executed",
             string.IsNullOrWhiteSpace(options.Seal.Location) ? facts.Vendor.Address : options.Seal.Location,
-            facts.Vendor.ContactEmail));
+            facts.Vendor.ContactEmail), timestamps.ForSeal, cancellationToken);
     }
 
     private async Task<(AgreementExecutionOutcome Outcome, Stored? Stored)> TryExecuteAsync(IAgreementExecution execution, Guid agreementId, ExecutionDraft? draft, bool resync,
@@ -208,7 +218,9 @@ public sealed class AgreementExecutor(
 
         var composed = execution.Compose(facts);
         var draftUsed = draft is not null && draft.Matches(facts, composed);
-        var pdf = draftUsed ? draft!.Pdf : Render(composed, facts);
+        // Rendering here (the draft was for another document) asks the time-stamp authority under the lock: rare, and
+        // bounded by Agreements:Seal:TimestampTimeout and retries.
+        var pdf = draftUsed ? draft!.Pdf : await RenderAsync(composed, facts, cancellationToken);
 
         var agreement = NewAgreement(execution, composed.Parties, facts);
         var document = AgreementDocument.For(agreement.Id, pdf, now);
