@@ -33,8 +33,11 @@ public sealed class OutboxConcurrentSendersTests : IDisposable
         await portal.Services.GetRequiredService<OutboxSender>().StopAsync(CancellationToken.None);
         var outbox = portal.Services.GetRequiredService<EmailOutbox>();
         var subjects = Enumerable.Range(1, Messages).Select(i => $"Concurrent sender check {i:000}").ToList();
+        int waitingBefore;
         await using (var db = portal.CreateDbContext())
         {
+            // Start-up may have queued emails (the demo seed's) that the host's sender had not sent yet: they go too.
+            waitingBefore = await db.OutboxMessages.CountAsync(m => m.SentAtUtc == null && m.UndeliveredAtUtc == null);
             foreach (var subject in subjects)
             {
                 outbox.Enqueue(db, "dpo@acme.example", subject, "Hello");
@@ -55,7 +58,7 @@ public sealed class OutboxConcurrentSendersTests : IDisposable
             }
             return total;
         })));
-        Assert.Equal(Messages, delivered.Sum());
+        Assert.InRange(delivered.Sum(), Messages, Messages + waitingBefore);
 
         var expected = subjects.Select(outbox.Subject).ToHashSet(StringComparer.Ordinal);
         var deadline = DateTime.UtcNow.AddSeconds(30);
