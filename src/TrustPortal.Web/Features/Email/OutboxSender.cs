@@ -62,17 +62,24 @@ public sealed class OutboxSender(
             return 0;
         }
 
-        var claimed = await ClaimAsync(db, due.Select(m => m.Id).ToList(), cancellationToken);
+        var (claimed, leaseEnds) = await ClaimAsync(db, due.Select(m => m.Id).ToList(), cancellationToken);
         if (claimed.Count == 0)
         {
             return 0;
         }
+        // The lease covers the whole batch; stop well before it ends, so a slow server never lets another sender take
+        // a message this one is still sending. What is left goes with the next batch, here or elsewhere.
+        var stopAt = leaseEnds - options.Value.SendLease / 4;
         await using var batch = await transport.OpenBatchAsync(cancellationToken);
         foreach (var message in due)
         {
+            if (claimed.Contains(message.Id) && clock.GetUtcNow().UtcDateTime >= stopAt)
+            {
+                claimed.Clear();
+            }
             if (!claimed.Contains(message.Id))
             {
-                // Another instance's sender took it first.
+                // Another instance's sender took it first, or this batch ran out of lease time.
                 db.Entry(message).State = EntityState.Detached;
                 continue;
             }
@@ -114,7 +121,7 @@ public sealed class OutboxSender(
     /// (one write for the batch, not one per message), and returns the ones this call got: of several senders, exactly
     /// one gets each message. The claim's own token tells its rows apart from another sender's.
     /// </summary>
-    private async Task<HashSet<Guid>> ClaimAsync(AppDbContext db, List<Guid> ids, CancellationToken cancellationToken)
+    private async Task<(HashSet<Guid> Claimed, DateTime LeaseEnds)> ClaimAsync(AppDbContext db, List<Guid> ids, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + options.Value.SendLease;
@@ -126,7 +133,7 @@ public sealed class OutboxSender(
             .Where(m => ids.Contains(m.Id) && m.ClaimedBy == claim)
             .Select(m => m.Id)
             .ToListAsync(cancellationToken);
-        return [.. mine];
+        return ([.. mine], until);
     }
 
     /// <summary>A token for one claim: unique, and naming this sender for whoever looks at a stuck lease.</summary>
