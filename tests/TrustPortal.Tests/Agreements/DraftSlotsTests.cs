@@ -1,4 +1,6 @@
+using System.Security.Cryptography.Pkcs;
 using Microsoft.Extensions.Options;
+using TrustPortal.Documents;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Agreements.Execution;
 
@@ -47,5 +49,39 @@ public sealed class DraftSlotsTests
         var waiting = slots.EnterAsync(cancel.Token);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+    }
+
+    [Fact]
+    public async Task ADraftWaitingForATimestampAuthority_GivesItsSlotToTheNextDraft_AndReleasesItOnlyOnce()
+    {
+        using var slots = new DraftSlots(Options.Create(new AgreementOptions { DraftConcurrency = 1 }));
+        var authority = new WaitingAuthority();
+        var lease = await slots.EnterAsync(CancellationToken.None);
+        var timestamper = lease.ReleasingBefore(authority)!;
+        var next = slots.EnterAsync(CancellationToken.None);
+        Assert.False(next.IsCompleted);
+
+        var token = timestamper.TimestampAsync(new byte[] { 1, 2, 3 }, CancellationToken.None);
+        var nextLease = await next.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(token.IsCompleted, "the authority has not answered yet");
+        authority.Answer();
+        Assert.Null(await token);
+
+        lease.Dispose(); // already given back: no second release
+        var third = slots.EnterAsync(CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(third.IsCompleted, "the slot is still held by the second draft");
+        nextLease.Dispose();
+        (await third.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        Assert.Null(lease.ReleasingBefore(null));
+    }
+
+    private sealed class WaitingAuthority : ISealTimestamper
+    {
+        private readonly TaskCompletionSource<Rfc3161TimestampToken?> answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Answer() => answer.SetResult(null);
+
+        public Task<Rfc3161TimestampToken?> TimestampAsync(ReadOnlyMemory<byte> signatureValue, CancellationToken cancellationToken) => answer.Task;
     }
 }

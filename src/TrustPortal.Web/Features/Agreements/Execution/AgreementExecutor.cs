@@ -142,7 +142,7 @@ public sealed class AgreementExecutor(
         var composed = execution.Compose(facts);
         using var slot = await draftSlots.EnterAsync(cancellationToken);
         var renderStartedAt = Stopwatch.GetTimestamp();
-        var pdf = await RenderAsync(composed, facts, cancellationToken);
+        var pdf = await RenderAsync(composed, facts, slot.ReleasingBefore(timestamps.ForSeal), cancellationToken);
         metrics.Drafted(renderStartedAt);
         return new ExecutionDraft(facts, ExecutionDraft.FingerprintOf(composed), pdf);
     }
@@ -182,13 +182,13 @@ public sealed class AgreementExecutor(
         };
 
     // With time-stamp authorities configured, sealing asks one over the network (see TimestampAuthorities).
-    private Task<byte[]> RenderAsync(ComposedAgreement composed, ExecutionFacts facts, CancellationToken cancellationToken)
+    private Task<byte[]> RenderAsync(ComposedAgreement composed, ExecutionFacts facts, ISealTimestamper? timestamper, CancellationToken cancellationToken)
     {
         var options = agreementOptions.Value;
         return AgreementRenderer.RenderAndSealAsync(composed.Content, seal.Certificate, new SealDetails(
             $"{facts.Terms.Template.Title} {facts.Number} executed",
             string.IsNullOrWhiteSpace(options.Seal.Location) ? facts.Vendor.Address : options.Seal.Location,
-            facts.Vendor.ContactEmail), timestamps.ForSeal, cancellationToken);
+            facts.Vendor.ContactEmail), timestamper, cancellationToken);
     }
 
     private async Task<(AgreementExecutionOutcome Outcome, Stored? Stored)> TryExecuteAsync(IAgreementExecution execution, Guid agreementId, ExecutionDraft? draft, bool resync,
@@ -220,7 +220,7 @@ public sealed class AgreementExecutor(
         var draftUsed = draft is not null && draft.Matches(facts, composed);
         // Rendering here (the draft was for another document) asks the time-stamp authority under the lock: rare, and
         // bounded by Agreements:Seal:TimestampTimeout and retries.
-        var pdf = draftUsed ? draft!.Pdf : await RenderAsync(composed, facts, cancellationToken);
+        var pdf = draftUsed ? draft!.Pdf : await RenderAsync(composed, facts, timestamps.ForSeal, cancellationToken);
 
         var agreement = NewAgreement(execution, composed.Parties, facts);
         var document = AgreementDocument.For(agreement.Id, pdf, now);

@@ -1,4 +1,6 @@
+using System.Security.Cryptography.Pkcs;
 using Microsoft.Extensions.Options;
+using TrustPortal.Documents;
 
 namespace TrustPortal.Web.Features.Agreements.Execution;
 
@@ -35,9 +37,34 @@ public sealed class DraftSlots : IDisposable
 
     public void Dispose() => slots.Dispose();
 
-    /// <summary>A held slot; disposing it lets the next draft render.</summary>
-    public readonly struct Lease(SemaphoreSlim slots) : IDisposable
+    /// <summary>A held slot; disposing it (or <see cref="Release"/>, once) lets the next draft render.</summary>
+    public sealed class Lease(SemaphoreSlim slots) : IDisposable
     {
-        public void Dispose() => slots.Release();
+        private int released;
+
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                slots.Release();
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="timestamper"/>, giving the slot back before it waits for a time-stamp authority: the slot is for
+        /// the CPU work of rendering, not for a network round trip.
+        /// </summary>
+        public ISealTimestamper? ReleasingBefore(ISealTimestamper? timestamper) => timestamper is null ? null : new Releasing(this, timestamper);
+
+        public void Dispose() => Release();
+
+        private sealed class Releasing(Lease lease, ISealTimestamper inner) : ISealTimestamper
+        {
+            public Task<Rfc3161TimestampToken?> TimestampAsync(ReadOnlyMemory<byte> signatureValue, CancellationToken cancellationToken)
+            {
+                lease.Release();
+                return inner.TimestampAsync(signatureValue, cancellationToken);
+            }
+        }
     }
 }
