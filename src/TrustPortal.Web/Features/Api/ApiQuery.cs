@@ -95,7 +95,28 @@ public sealed class ApiQuery
         {
             // Reported below.
         }
-        Problem = "'cursor' is not a cursor this endpoint issued: pass the nextCursor of the previous page unchanged.";
+        Problem = BadCursor;
+        return null;
+    }
+
+    /// <summary>What a cursor that this endpoint did not issue (or that was edited) gets back.</summary>
+    public const string BadCursor = "'cursor' is not a cursor this endpoint issued: pass the nextCursor of the previous page unchanged.";
+
+    /// <summary>
+    /// The first part of a cursor as a whole number (a time in ticks, a sequence, a reference); null without a cursor.
+    /// Anything else is a <see cref="BadCursor"/>.
+    /// </summary>
+    public long? CursorNumber(string[]? values)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+        if (long.TryParse(values[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+        Fail(BadCursor);
         return null;
     }
 

@@ -37,10 +37,7 @@ public static class AgreementsApi
         }
         var size = query.Limit(limit);
         var after = query.Cursor(cursor, 2);
-        if (after is not null && !long.TryParse(after[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
-        {
-            query.Fail("'cursor' is not a cursor this endpoint issued: pass the nextCursor of the previous page unchanged.");
-        }
+        _ = query.CursorNumber(after);
         if (query.Problem is { } problem)
         {
             return ApiProblems.BadRequest(problem);

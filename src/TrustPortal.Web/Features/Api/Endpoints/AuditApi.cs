@@ -31,11 +31,7 @@ public static class AuditApi
             query.Fail($"'action' and 'entityType' can be at most {ActionMaxLength} characters.");
         }
         var size = query.Limit(limit);
-        long after = 0;
-        if (query.Cursor(cursor, 1) is { } values && !long.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out after))
-        {
-            query.Fail("'cursor' is not a cursor this endpoint issued: pass the nextCursor of the previous page unchanged.");
-        }
+        var after = query.CursorNumber(query.Cursor(cursor, 1)) ?? 0;
         if (query.Problem is { } problem)
         {
             return ApiProblems.BadRequest(problem);

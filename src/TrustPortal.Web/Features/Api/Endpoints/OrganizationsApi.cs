@@ -59,7 +59,7 @@ internal static class ApiOffset
         {
             return skip;
         }
-        query.Fail("'cursor' is not a cursor this endpoint issued: pass the nextCursor of the previous page unchanged.");
+        query.Fail(ApiQuery.BadCursor);
         return 0;
     }
 

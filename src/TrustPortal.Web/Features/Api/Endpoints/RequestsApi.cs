@@ -85,11 +85,12 @@ public static class RequestsApi
         var organization = query.Id("organizationId", organizationId);
         var statusValue = query.Enum<BaaStatus>("status", status);
         var size = query.Limit(limit);
-        var after = 0;
-        if (query.Cursor(cursor, 1) is { } values && !int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out after))
+        var number = query.CursorNumber(query.Cursor(cursor, 1)) ?? 0;
+        if (number > int.MaxValue)
         {
-            query.Fail("'cursor' is not a cursor this endpoint issued: pass the nextCursor of the previous page unchanged.");
+            query.Fail(ApiQuery.BadCursor);
         }
+        var after = (int)Math.Min(number, int.MaxValue);
         return (new RequestFilter(organization, statusValue, after, size), query.Problem);
     }
 
