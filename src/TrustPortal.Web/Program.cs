@@ -8,6 +8,7 @@ using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Baa;
 using TrustPortal.Web.Features.DataControls;
 using TrustPortal.Web.Features.DataRetention;
+using TrustPortal.Web.Features.Documents;
 using TrustPortal.Web.Features.Dpa;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.Organizations;
@@ -44,6 +45,7 @@ builder.AddDataControls();
 builder.AddDataRetention();
 builder.AddApi();
 builder.AddRequests();
+builder.AddDocuments();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -77,6 +79,7 @@ app.MapSoc2Endpoints();
 app.MapAttestationEndpoints();
 app.MapApiEndpoints();
 app.MapRequestEndpoints();
+app.MapDocumentEndpoints();
 
 app.Run();
 

@@ -61,6 +61,11 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<Features.DataRetention.DataRetentionMessage> DataRetentionMessages => Set<Features.DataRetention.DataRetentionMessage>();
     public DbSet<Features.Api.Tokens.ApiToken> ApiTokens => Set<Features.Api.Tokens.ApiToken>();
     public DbSet<Features.DataRetention.DataRetentionNote> DataRetentionNotes => Set<Features.DataRetention.DataRetentionNote>();
+    public DbSet<Features.Documents.TrustDocument> TrustDocuments => Set<Features.Documents.TrustDocument>();
+    public DbSet<Features.Documents.TrustViewer> TrustViewers => Set<Features.Documents.TrustViewer>();
+    public DbSet<Features.Documents.TrustViewerLink> TrustViewerLinks => Set<Features.Documents.TrustViewerLink>();
+    public DbSet<Features.Documents.DocumentActivity> DocumentActivities => Set<Features.Documents.DocumentActivity>();
+    public DbSet<Features.Documents.TrustAccount> TrustAccounts => Set<Features.Documents.TrustAccount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

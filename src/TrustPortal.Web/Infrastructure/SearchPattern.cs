@@ -8,8 +8,12 @@ public static class SearchPattern
 {
     public const string Escape = "\\";
 
-    public static string Contains(string term) =>
-        "%" + term.Trim().Replace(Escape, Escape + Escape, StringComparison.Ordinal)
+    public static string Contains(string term) => "%" + Literal(term.Trim()) + "%";
+
+    public static string EndsWith(string suffix) => "%" + Literal(suffix);
+
+    private static string Literal(string text) =>
+        text.Replace(Escape, Escape + Escape, StringComparison.Ordinal)
             .Replace("%", Escape + "%", StringComparison.Ordinal)
-            .Replace("_", Escape + "_", StringComparison.Ordinal) + "%";
+            .Replace("_", Escape + "_", StringComparison.Ordinal);
 }

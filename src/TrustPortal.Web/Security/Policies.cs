@@ -13,6 +13,8 @@ public static class Policies
     public const string Administer = nameof(Administer);
     public const string Staff = nameof(Staff);
     public const string PublishUpdates = nameof(PublishUpdates);
+    public const string ReviewAccess = nameof(ReviewAccess);
+    public const string PublishDocuments = nameof(PublishDocuments);
 
     public static void AddPortalPolicies(this AuthorizationBuilder auth)
     {
@@ -26,6 +28,8 @@ public static class Policies
             .AddPolicy(ReadAudit, p => p.RequireRole(Roles.Legal, Roles.Admin).AddRequirements(mfa))
             .AddPolicy(Administer, p => p.RequireRole(Roles.Admin).AddRequirements(mfa))
             .AddPolicy(Staff, p => p.RequireRole(Roles.Sales, Roles.Legal, Roles.Admin).AddRequirements(mfa))
-            .AddPolicy(PublishUpdates, p => p.RequireRole(Roles.Legal, Roles.Admin).AddRequirements(mfa));
+            .AddPolicy(PublishUpdates, p => p.RequireRole(Roles.Legal, Roles.Admin).AddRequirements(mfa))
+            .AddPolicy(ReviewAccess, p => p.RequireRole(Roles.Sales, Roles.Admin).AddRequirements(mfa))
+            .AddPolicy(PublishDocuments, p => p.RequireRole(Roles.Legal, Roles.Admin).AddRequirements(mfa));
     }
 }
