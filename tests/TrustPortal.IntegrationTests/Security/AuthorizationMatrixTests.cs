@@ -60,6 +60,14 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/updates.atom"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/updates.json"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/api/verify"] = [Post, Post, Post, Post, Post, Post, Post],
+        // The document library: public pages; what each reader may download is decided per document (DocumentAccessTests).
+        ["/documents"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/documents/access"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/documents/signin"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/documents/nda"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        ["/documents/sign-out"] = [Post, Post, Post, Post, Post, Post, Post],
+        ["/documents/{Id:guid}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
+        ["/documents/{id:guid}/download"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
         ["/workspace"] = [Login, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect],
         // Customers: their own organization only; an id of another organization does not exist.
         ["/portal"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
@@ -97,6 +105,11 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/admin"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/subprocessors"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/updates"] = [Login, Denied, Denied, Denied, Ok, Ok, SetUp2fa],
+        ["/admin/documents"] = [Login, Denied, Denied, Denied, Ok, Ok, SetUp2fa],
+        // Prospects' access and what companies read: Sales, and Admins.
+        ["/sales/access"] = [Login, Denied, Denied, Ok, Denied, Ok, Denied],
+        ["/sales/accounts"] = [Login, Denied, Denied, Ok, Denied, Ok, Denied],
+        ["/sales/accounts.csv"] = [Login, Denied, Denied, Ok, Denied, Ok, Denied],
         ["/admin/users"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/certifications"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],

@@ -61,6 +61,8 @@ public sealed class DemoSeeder(
             await EnsureUserAsync(demo, password, demo.Organization is null ? null : organizations[demo.Organization].Id);
         }
         await SeedAgreementsAsync(organizations["Acme Corporation"].Id);
+        var legal = await users.FindByEmailAsync("legal@trustportal.local") ?? throw new InvalidOperationException("The demo Legal user is missing.");
+        await DemoDocuments.SeedAsync(db, legal.Id, now);
         if (!await db.BaaRequests.AnyAsync())
         {
             var sales = await users.FindByEmailAsync("sales@trustportal.local") ?? throw new InvalidOperationException("The demo Sales user is missing.");

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Mvc;
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Features.Documents;
@@ -27,6 +27,12 @@ public static class DocumentsRegistration
     {
         app.MapGet("/documents/{id:guid}/download", DownloadAsync).AllowAnonymous();
         app.MapGet("/sales/accounts.csv", CsvAsync).RequireAuthorization(Policies.ReviewAccess);
+        // A form post, so the antiforgery token is checked: another site cannot sign a viewer out.
+        app.MapPost("/documents/sign-out", async (HttpContext context, [FromForm] string? returnUrl) =>
+        {
+            await ViewerSession.SignOutAsync(context);
+            return TypedResults.LocalRedirect("/documents");
+        });
     }
 
     // Not found says nothing about why; the document's page explains what the reader still needs.
