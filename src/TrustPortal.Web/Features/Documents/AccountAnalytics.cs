@@ -109,11 +109,11 @@ public sealed class AccountAnalytics(IDbContextFactory<AppDbContext> dbFactory, 
     {
         var rows = await ListAsync(null, cancellationToken);
         var csv = new StringBuilder();
-        csv.Append(Csv.Row(["Company", "Domain", "Viewers", "Views", "Downloads", "Documents viewed", "Documents downloaded", "NDA on file", "Last activity (UTC)", "Owner"]));
+        csv.Append(Csv.Row(["Company", "Domain", "Viewers", "Views", "Downloads", "Documents viewed", "Documents downloaded", "NDA on file", "Last activity (UTC)", "Owner"])).Append(Csv.LineEnding);
         foreach (var r in rows)
         {
             csv.Append(Csv.Row([r.Company, r.Domain, Number(r.Viewers), Number(r.Views), Number(r.Downloads), Number(r.DocumentsViewed),
-                Number(r.DocumentsDownloaded), r.NdaOnFile ? "yes" : "no", r.LastActivityAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.OwnerName ?? ""]));
+                Number(r.DocumentsDownloaded), r.NdaOnFile ? "yes" : "no", r.LastActivityAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.OwnerName ?? ""])).Append(Csv.LineEnding);
         }
         return csv.ToString();
     }
