@@ -123,12 +123,12 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         return role switch
         {
             "visitor" => ["/", "/commitments", "/commitments/history", "/compliance", "/subprocessors", "/subprocessors/subscribe",
-                "/updates", $"/updates/{update}", "/verify", "/Account/Login", "/Account/Register", "/Account/LoginLink", "/Account/ForgotPassword"],
-            "acme" => ["/portal", "/dpa/new", $"/agreements/{agreement}", "/soc2", "/portal/tokens", "/Account/Manage", "/"],
+                "/updates", $"/updates/{update}", "/documents", "/documents/access", "/verify", "/Account/Login", "/Account/Register", "/Account/LoginLink", "/Account/ForgotPassword"],
+            "acme" => ["/portal", "/dpa/new", $"/agreements/{agreement}", "/soc2", "/portal/tokens", "/documents", "/Account/Manage", "/"],
             "globex" => ["/portal", "/baa/new", $"/baa/{globexBaa}"],
-            "sales" => ["/sales/requests", $"/sales/baa/{inReview}", "/legal/attestations", $"/legal/attestations/{acme}", "/Account/Manage"],
+            "sales" => ["/sales/requests", "/sales/access", "/sales/accounts", $"/sales/baa/{inReview}", "/legal/attestations", $"/legal/attestations/{acme}", "/Account/Manage"],
             "legal" => ["/legal/countersign", "/legal/agreements", $"/agreements/{agreement}", "/legal/audit", "/legal/nda", "/admin/templates",
-                "/legal/attestations", "/admin/tokens"],
+                "/legal/attestations", "/admin/tokens", "/admin/documents"],
             "admin" => ["/admin", "/admin/users", "/admin/mail", "/admin/content", "/admin/certifications", "/admin/subprocessors", "/admin/updates", "/legal/audit"],
             _ => throw new ArgumentOutOfRangeException(nameof(role)),
         };
