@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
@@ -88,8 +85,8 @@ public sealed class ViewerAccess(
         }
         var settings = options.Value;
         await db.TrustViewerLinks.Where(l => l.ExpiresAtUtc < now - TimeSpan.FromDays(1)).ExecuteDeleteAsync(cancellationToken);
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        db.TrustViewerLinks.Add(new TrustViewerLink { ViewerId = viewer.Id, TokenHash = Hash(token), CreatedAtUtc = now, ExpiresAtUtc = now + settings.LinkLifetime });
+        var token = SecretTokens.New();
+        db.TrustViewerLinks.Add(new TrustViewerLink { ViewerId = viewer.Id, TokenHash = SecretTokens.Hash(token), CreatedAtUtc = now, ExpiresAtUtc = now + settings.LinkLifetime });
         var minutes = (int)Math.Round(settings.LinkLifetime.TotalMinutes);
         outbox.Enqueue(db, email, $"Your link to {outbox.VendorName}'s trust center documents",
             $"Hello,\n\nUse this link to open {outbox.VendorName}'s trust center documents. It works once, within {minutes} minutes:\n"
@@ -106,7 +103,7 @@ public sealed class ViewerAccess(
         {
             return false;
         }
-        var hash = Hash(token!);
+        var hash = SecretTokens.Hash(token!);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.TrustViewerLinks.AnyAsync(l => l.TokenHash == hash && l.UsedAtUtc == null && l.ExpiresAtUtc > now, cancellationToken);
@@ -122,7 +119,7 @@ public sealed class ViewerAccess(
         {
             return null;
         }
-        var hash = Hash(token!);
+        var hash = SecretTokens.Hash(token!);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -213,5 +210,4 @@ public sealed class ViewerAccess(
 
     private static bool IsWellFormed(string? token) => !string.IsNullOrWhiteSpace(token) && token.Length <= MaxTokenLength;
 
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

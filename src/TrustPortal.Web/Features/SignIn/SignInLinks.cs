@@ -1,13 +1,11 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Infrastructure;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.SignIn;
 
@@ -54,11 +52,11 @@ public sealed class SignInLinks(
         var stale = now - TimeSpan.FromDays(1);
         await db.SignInLinks.Where(l => l.ExpiresAtUtc < stale).ExecuteDeleteAsync(cancellationToken);
 
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.New();
         db.SignInLinks.Add(new SignInLink
         {
             UserId = user.Id,
-            TokenHash = Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             SecurityStamp = user.SecurityStamp,
             CreatedAtUtc = now,
             ExpiresAtUtc = now + settings.LinkLifetime,
@@ -119,7 +117,7 @@ public sealed class SignInLinks(
         {
             return null;
         }
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.SignInLinks.AsNoTracking()
@@ -132,5 +130,4 @@ public sealed class SignInLinks(
         return user is not null && user.SecurityStamp == link.SecurityStamp ? user : null;
     }
 
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
