@@ -2,6 +2,7 @@ using TrustPortal.Web.Components;
 using TrustPortal.Web.Data.Demo;
 using TrustPortal.Web.Features.Admin;
 using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Answers;
 using TrustPortal.Web.Features.Api;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
@@ -44,6 +45,7 @@ builder.AddDataControls();
 builder.AddDataRetention();
 builder.AddApi();
 builder.AddRequests();
+builder.AddAnswers();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -77,6 +79,7 @@ app.MapSoc2Endpoints();
 app.MapAttestationEndpoints();
 app.MapApiEndpoints();
 app.MapRequestEndpoints();
+app.MapAnswerEndpoints();
 
 app.Run();
 

@@ -61,6 +61,10 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<Features.DataRetention.DataRetentionMessage> DataRetentionMessages => Set<Features.DataRetention.DataRetentionMessage>();
     public DbSet<Features.Api.Tokens.ApiToken> ApiTokens => Set<Features.Api.Tokens.ApiToken>();
     public DbSet<Features.DataRetention.DataRetentionNote> DataRetentionNotes => Set<Features.DataRetention.DataRetentionNote>();
+    public DbSet<Features.Answers.Answer> Answers => Set<Features.Answers.Answer>();
+    public DbSet<Features.Answers.Questionnaires.Questionnaire> Questionnaires => Set<Features.Answers.Questionnaires.Questionnaire>();
+    public DbSet<Features.Answers.Questionnaires.QuestionnaireRow> QuestionnaireRows => Set<Features.Answers.Questionnaires.QuestionnaireRow>();
+    public DbSet<Features.Answers.Questionnaires.QuestionnaireFile> QuestionnaireFiles => Set<Features.Answers.Questionnaires.QuestionnaireFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -60,6 +60,8 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/updates.atom"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/updates.json"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/api/verify"] = [Post, Post, Post, Post, Post, Post, Post],
+        // The FAQ is public; who sees which answers is in FaqTests.
+        ["/faq"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/workspace"] = [Login, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect],
         // Customers: their own organization only; an id of another organization does not exist.
         ["/portal"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
@@ -101,6 +103,12 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/certifications"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/mail"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
+        // The answer library and questionnaires: any staff role with its second factor. The demo has no questionnaire,
+        // so an id is nobody's.
+        ["/admin/answers"] = [Login, Denied, Denied, Ok, Ok, Ok, SetUp2fa],
+        ["/sales/questionnaires"] = [Login, Denied, Denied, Ok, Ok, Ok, SetUp2fa],
+        ["/sales/questionnaires/{Id:guid}"] = [Login, Denied, Denied, NotFound, NotFound, NotFound, SetUp2fa],
+        ["/sales/questionnaires/{id:guid}/download"] = [Login, Denied, Denied, NotFound, NotFound, NotFound, SetUp2fa],
         // API tokens: each user's own; any staff role (with its second factor), or a customer of an organization.
         ["/portal/tokens"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
         ["/admin/tokens"] = [Login, Denied, Denied, Ok, Ok, Ok, SetUp2fa],

@@ -61,6 +61,11 @@ public sealed class DemoSeeder(
             await EnsureUserAsync(demo, password, demo.Organization is null ? null : organizations[demo.Organization].Id);
         }
         await SeedAgreementsAsync(organizations["Acme Corporation"].Id);
+        if (!await db.Answers.AnyAsync())
+        {
+            DemoAnswers.Add(db, now);
+            await db.SaveChangesAsync();
+        }
         if (!await db.BaaRequests.AnyAsync())
         {
             var sales = await users.FindByEmailAsync("sales@trustportal.local") ?? throw new InvalidOperationException("The demo Sales user is missing.");
