@@ -85,6 +85,25 @@ public sealed class QuestionnaireRoundTripTests(PortalFactory portal) : IClassFi
         }
     }
 
+    [Fact]
+    public async Task DemoQuestionnaire_HasEachQuestionMatchedToTheAnswerThatAnswersIt()
+    {
+        await using var db = portal.CreateDbContext();
+        var demo = await db.Questionnaires.SingleAsync(q => q.Organization == "Initech LLC");
+        var rows = await db.QuestionnaireRows.Where(r => r.QuestionnaireId == demo.Id).OrderBy(r => r.RowIndex).ToListAsync();
+        var library = await db.Answers.ToDictionaryAsync(a => a.Id, a => a.Question);
+
+        Assert.Equal(
+        [
+            "Do you train your models on the data we send through the API?",
+            "Who owns the inputs and outputs of the API?",
+            "Can we delete our fine-tuning files and fine-tuned models?",
+            "Do you have a SOC 2 Type 2 report?",
+            "Will you sign a Business Associate Agreement for HIPAA?",
+            "Are you GDPR compliant and will you sign a DPA?",
+        ], rows.Select(r => library[r.Matches[0].AnswerId]));
+    }
+
     private static void AssertCsv(List<string[]?> original, List<string[]> downloaded, Dictionary<int, string> drafts, int answerColumn, bool existed)
     {
         Assert.Equal(original.Count, downloaded.Count);

@@ -103,8 +103,7 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/certifications"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/mail"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
-        // The answer library and questionnaires: any staff role with its second factor. The demo has no questionnaire,
-        // so an id is nobody's.
+        // The answer library and questionnaires: any staff role with its second factor; an unknown id is 404.
         ["/admin/answers"] = [Login, Denied, Denied, Ok, Ok, Ok, SetUp2fa],
         ["/sales/questionnaires"] = [Login, Denied, Denied, Ok, Ok, Ok, SetUp2fa],
         ["/sales/questionnaires/{Id:guid}"] = [Login, Denied, Denied, NotFound, NotFound, NotFound, SetUp2fa],

@@ -1,4 +1,7 @@
+using System.Text;
 using TrustPortal.Web.Features.Answers;
+using TrustPortal.Web.Features.Answers.Questionnaires;
+using TrustPortal.Web.Features.Audit;
 
 namespace TrustPortal.Web.Data.Demo;
 
@@ -8,8 +11,8 @@ public static class DemoAnswers
     private static readonly (string Question, string Body, string Tags, AnswerVisibility Visibility)[] Entries =
     [
         ("Do you train your models on the data we send through the API?",
-            "No. Prompts, completions, files and metadata sent to the API are not used to train or improve our models. "
-            + "The only exception is an organization that explicitly opts in to sharing data, which is off unless you turn it on.",
+            "No. Nothing you submit through the API (prompts, completions, files or metadata) is used to train or improve our "
+            + "models. The only exception is an organization that explicitly opts in to sharing data, which is off unless you turn it on.",
             "privacy training api", AnswerVisibility.Public),
         ("Can we opt in to sharing API data to improve the models?",
             "Yes, but only by choice. An organization administrator can opt in from the data controls in the customer portal, and can "
@@ -19,7 +22,7 @@ public static class DemoAnswers
             "No. Models are released to the API once their training is finished, and each released model is a fixed version. "
             + "API traffic does not update them while they are in service.",
             "training models api", AnswerVisibility.Public),
-        ("What data is used to train your models?",
+        ("What are the sources of your models' training data?",
             "Training data comes from publicly available sources, data licensed from third parties and data written by human reviewers. "
             + "Data submitted through the API after 1 March 2023 is excluded unless the customer opted in.",
             "training models", AnswerVisibility.Public),
@@ -78,6 +81,28 @@ public static class DemoAnswers
                 Question = question, Body = body, Tags = tags, Visibility = visibility,
                 Owner = "Trust team", UpdatedAtUtc = now, UpdatedBy = "demo seed",
             });
+        }
+    }
+
+    /// <summary>A prospect's questionnaire as Sales would upload it, so the questionnaire pages have something to show.</summary>
+    public static async Task AddQuestionnaireAsync(QuestionnaireService questionnaires)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaires);
+        const string csv = """
+            Initech vendor security assessment
+            ,,
+            Ref,Question,Response
+            1.1,Do you use data we submit through your API to train your models?,
+            1.2,Who owns the output generated for us?,
+            1.3,Can we delete fine-tuning files and fine-tuned models?,
+            2.1,Do you hold a current SOC 2 Type 2 report?,
+            2.2,Will you sign a BAA for protected health information?,
+            2.3,Do you offer a data processing agreement under GDPR?,
+            """;
+        var (result, _) = await questionnaires.ImportAsync(AuditActor.System, "Initech security assessment.csv", Encoding.UTF8.GetBytes(csv), "Initech LLC");
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The demo questionnaire was refused: {result.Error}");
         }
     }
 }

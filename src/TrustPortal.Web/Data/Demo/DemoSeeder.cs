@@ -17,6 +17,7 @@ public sealed class DemoSeeder(
     UserManager<ApplicationUser> users,
     AuditTrail audit,
     DpaService dpa,
+    Features.Answers.Questionnaires.QuestionnaireService questionnaires,
     TimeProvider clock,
     IOptions<DemoOptions> options,
     ILogger<DemoSeeder> logger)
@@ -65,6 +66,7 @@ public sealed class DemoSeeder(
         {
             DemoAnswers.Add(db, now);
             await db.SaveChangesAsync();
+            await DemoAnswers.AddQuestionnaireAsync(questionnaires);
         }
         if (!await db.BaaRequests.AnyAsync())
         {

@@ -20,12 +20,18 @@ public sealed class QuestionnaireService(
 
     public async Task<(Result Result, Guid? Id)> UploadAsync(string fileName, byte[] content, string? organization, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(fileName);
-        ArgumentNullException.ThrowIfNull(content);
         if (!await library.IsStaffAsync())
         {
             return (Result.Fail(AnswerLibrary.NotAllowed), null);
         }
+        return await ImportAsync(await currentUser.GetActorAsync(), fileName, content, organization, cancellationToken);
+    }
+
+    /// <summary>The upload itself, for a caller that has checked who acts (the staff upload, the demo seed).</summary>
+    internal async Task<(Result Result, Guid? Id)> ImportAsync(AuditActor actor, string fileName, byte[] content, string? organization, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(content);
         var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
         var format = Path.GetExtension(name).ToLowerInvariant() switch
         {
@@ -75,7 +81,6 @@ public sealed class QuestionnaireService(
             return (Result.Fail(QuestionnaireLimits.TooManyColumns), null);
         }
 
-        var actor = await currentUser.GetActorAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var questionnaire = new Questionnaire
         {
