@@ -2,6 +2,7 @@ using TrustPortal.Web.Components;
 using TrustPortal.Web.Data.Demo;
 using TrustPortal.Web.Features.Admin;
 using TrustPortal.Web.Features.Agreements;
+using TrustPortal.Web.Features.Answers;
 using TrustPortal.Web.Features.Api;
 using TrustPortal.Web.Features.Attestations;
 using TrustPortal.Web.Features.Audit;
@@ -46,6 +47,7 @@ builder.AddDataRetention();
 builder.AddApi();
 builder.AddRequests();
 builder.AddDocuments();
+builder.AddAnswers();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -80,6 +82,7 @@ app.MapAttestationEndpoints();
 app.MapApiEndpoints();
 app.MapRequestEndpoints();
 app.MapDocumentEndpoints();
+app.MapAnswerEndpoints();
 
 app.Run();
 

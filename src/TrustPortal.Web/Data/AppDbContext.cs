@@ -66,6 +66,10 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<Features.Documents.TrustViewerLink> TrustViewerLinks => Set<Features.Documents.TrustViewerLink>();
     public DbSet<Features.Documents.DocumentActivity> DocumentActivities => Set<Features.Documents.DocumentActivity>();
     public DbSet<Features.Documents.TrustAccount> TrustAccounts => Set<Features.Documents.TrustAccount>();
+    public DbSet<Features.Answers.Answer> Answers => Set<Features.Answers.Answer>();
+    public DbSet<Features.Answers.Questionnaires.Questionnaire> Questionnaires => Set<Features.Answers.Questionnaires.Questionnaire>();
+    public DbSet<Features.Answers.Questionnaires.QuestionnaireRow> QuestionnaireRows => Set<Features.Answers.Questionnaires.QuestionnaireRow>();
+    public DbSet<Features.Answers.Questionnaires.QuestionnaireFile> QuestionnaireFiles => Set<Features.Answers.Questionnaires.QuestionnaireFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

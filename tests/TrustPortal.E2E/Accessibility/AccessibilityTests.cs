@@ -17,6 +17,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     [InlineData("/subprocessors")]
     [InlineData("/subprocessors/subscribe")]
     [InlineData("/verify")]
+    [InlineData("/faq")]
+    [InlineData("/faq?q=training+on+API+data&tag=training")]
     [InlineData("/Account/Login")]
     public async Task PublicPage_HasNoWcagViolations(string url) => await AssertNoViolationsAsync(url);
 

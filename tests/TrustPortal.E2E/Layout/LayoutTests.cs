@@ -120,16 +120,19 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         var globexBaa = await db.BaaRequests.Where(b => b.Organization!.Name == "Globex Inc.").Select(b => b.Id).FirstAsync();
         var inReview = await db.BaaRequests.OrderBy(b => b.Reference).Select(b => b.Id).Skip(1).FirstAsync();
         var update = await db.UpdatePosts.OrderByDescending(p => p.PublishedAtUtc).Select(p => p.Id).FirstAsync();
+        var questionnaire = await db.Questionnaires.Select(q => q.Id).FirstAsync();
         return role switch
         {
             "visitor" => ["/", "/commitments", "/commitments/history", "/compliance", "/subprocessors", "/subprocessors/subscribe",
-                "/updates", $"/updates/{update}", "/documents", "/documents/access", "/verify", "/Account/Login", "/Account/Register", "/Account/LoginLink", "/Account/ForgotPassword"],
-            "acme" => ["/portal", "/dpa/new", $"/agreements/{agreement}", "/soc2", "/portal/tokens", "/documents", "/Account/Manage", "/"],
+                "/updates", $"/updates/{update}", "/documents", "/documents/access", "/faq", "/faq?q=soc+2+report", "/verify", "/Account/Login", "/Account/Register", "/Account/LoginLink", "/Account/ForgotPassword"],
+            "acme" => ["/portal", "/dpa/new", $"/agreements/{agreement}", "/soc2", "/portal/tokens", "/documents", "/Account/Manage", "/", "/faq"],
             "globex" => ["/portal", "/baa/new", $"/baa/{globexBaa}"],
-            "sales" => ["/sales/requests", "/sales/access", "/sales/accounts", $"/sales/baa/{inReview}", "/legal/attestations", $"/legal/attestations/{acme}", "/Account/Manage"],
+            "sales" => ["/sales/requests", "/sales/access", "/sales/accounts", $"/sales/baa/{inReview}", "/legal/attestations", $"/legal/attestations/{acme}", "/Account/Manage",
+                "/sales/questionnaires", $"/sales/questionnaires/{questionnaire}", "/admin/answers"],
             "legal" => ["/legal/countersign", "/legal/agreements", $"/agreements/{agreement}", "/legal/audit", "/legal/nda", "/admin/templates",
                 "/legal/attestations", "/admin/tokens", "/admin/documents"],
-            "admin" => ["/admin", "/admin/users", "/admin/mail", "/admin/content", "/admin/certifications", "/admin/subprocessors", "/admin/updates", "/legal/audit"],
+            "admin" => ["/admin", "/admin/users", "/admin/mail", "/admin/content", "/admin/certifications", "/admin/subprocessors", "/admin/updates", "/legal/audit",
+                "/admin/answers"],
             _ => throw new ArgumentOutOfRangeException(nameof(role)),
         };
     }

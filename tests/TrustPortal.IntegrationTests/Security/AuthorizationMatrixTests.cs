@@ -68,6 +68,8 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/documents/sign-out"] = [Post, Post, Post, Post, Post, Post, Post],
         ["/documents/{Id:guid}"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
         ["/documents/{id:guid}/download"] = [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
+        // The FAQ is public; who sees which answers is in FaqTests.
+        ["/faq"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/workspace"] = [Login, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect],
         // Customers: their own organization only; an id of another organization does not exist.
         ["/portal"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
@@ -114,6 +116,11 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/certifications"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/mail"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
+        // The answer library and questionnaires: any staff role with its second factor; an unknown id is 404.
+        ["/admin/answers"] = [Login, Denied, Denied, Ok, Ok, Ok, SetUp2fa],
+        ["/sales/questionnaires"] = [Login, Denied, Denied, Ok, Ok, Ok, SetUp2fa],
+        ["/sales/questionnaires/{Id:guid}"] = [Login, Denied, Denied, NotFound, NotFound, NotFound, SetUp2fa],
+        ["/sales/questionnaires/{id:guid}/download"] = [Login, Denied, Denied, NotFound, NotFound, NotFound, SetUp2fa],
         // API tokens: each user's own; any staff role (with its second factor), or a customer of an organization.
         ["/portal/tokens"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
         ["/admin/tokens"] = [Login, Denied, Denied, Ok, Ok, Ok, SetUp2fa],

@@ -15,7 +15,7 @@ public sealed class SiteNavigationTests : PortalComponentTest
     {
         AddAuthorization();
 
-        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors", "/updates", "/verify"], LinksFor());
+        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors", "/updates", "/faq", "/verify"], LinksFor());
     }
 
     [Fact]
@@ -68,5 +68,49 @@ public sealed class SiteNavigationTests : PortalComponentTest
 
         Assert.Equal("/sales/requests", nav.Find(".site-nav-inner a[aria-current=page]").GetAttribute("href"));
         Assert.DoesNotContain("/sales/data-retention", nav.FindAll(".site-nav-inner a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Theory]
+    [InlineData(Roles.Sales)]
+    [InlineData(Roles.Legal)]
+    [InlineData(Roles.Admin)]
+    public void EveryStaffRole_SeesOneAnswersLink_CurrentOnBothOfItsPages(string role)
+    {
+        AddAuthorization().SetAuthorized("staff@trustportal.local").SetRoles(role);
+
+        foreach (var path in new[] { "/sales/questionnaires", "/sales/questionnaires/6f1c2b9e-0000-4000-8000-000000000001", "/admin/answers" })
+        {
+            var nav = Render<SiteNavigation>(p => p.Add(c => c.CurrentPath, path));
+            Assert.Equal("/sales/questionnaires", nav.Find(".site-nav-inner a[aria-current=page]").GetAttribute("href"));
+        }
+        Assert.DoesNotContain("/admin/answers", LinksFor());
+    }
+
+    [Fact]
+    public void Admin_FindsTheSiteAdministrationPagesInOneMenu_MarkedCurrentOnAnyOfThem()
+    {
+        AddAuthorization().SetAuthorized("admin@trustportal.local").SetRoles(Roles.Admin);
+
+        var nav = Render<SiteNavigation>(p => p.Add(c => c.CurrentPath, "/admin/certifications"));
+
+        var group = nav.FindAll(".site-nav-inner details.site-nav-group").Single(g => g.QuerySelector("summary")!.TextContent.Trim() == "Site admin");
+        Assert.Equal(["/admin/content", "/admin/certifications", "/admin/subprocessors", "/admin/users", "/admin/mail"],
+            group.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("active", group.QuerySelector("summary")!.ClassList);
+        Assert.Equal("/admin/certifications", group.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void SignedInUsers_FindThePublicPagesInOneTrustCenterMenu_AnonymousVisitorsInTheBar()
+    {
+        AddAuthorization().SetAuthorized("legal@trustportal.local").SetRoles(Roles.Legal);
+
+        var nav = Render<SiteNavigation>(p => p.Add(c => c.CurrentPath, "/faq"));
+
+        var group = nav.Find(".site-nav-inner details.site-nav-group");
+        Assert.Equal("Trust center", group.QuerySelector("summary")!.TextContent.Trim());
+        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors", "/updates", "/faq", "/verify"], group.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("active", group.QuerySelector("summary")!.ClassList);
+        Assert.Equal("/faq", group.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
     }
 }

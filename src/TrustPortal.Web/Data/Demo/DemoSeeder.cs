@@ -17,6 +17,7 @@ public sealed class DemoSeeder(
     UserManager<ApplicationUser> users,
     AuditTrail audit,
     DpaService dpa,
+    Features.Answers.Questionnaires.QuestionnaireService questionnaires,
     TimeProvider clock,
     IOptions<DemoOptions> options,
     ILogger<DemoSeeder> logger)
@@ -63,6 +64,12 @@ public sealed class DemoSeeder(
         await SeedAgreementsAsync(organizations["Acme Corporation"].Id);
         var legal = await users.FindByEmailAsync("legal@trustportal.local") ?? throw new InvalidOperationException("The demo Legal user is missing.");
         await DemoDocuments.SeedAsync(db, legal.Id, now);
+        if (!await db.Answers.AnyAsync())
+        {
+            DemoAnswers.Add(db, now);
+            await db.SaveChangesAsync();
+            await DemoAnswers.AddQuestionnaireAsync(questionnaires);
+        }
         if (!await db.BaaRequests.AnyAsync())
         {
             var sales = await users.FindByEmailAsync("sales@trustportal.local") ?? throw new InvalidOperationException("The demo Sales user is missing.");

@@ -630,6 +630,180 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                     b.ToTable("SealCertificates");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Answer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Visibility");
+
+                    b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Questionnaires.Questionnaire", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AnswerColumn")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AnswerColumnExisted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("HeaderRow")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("QuestionColumn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAtUtc");
+
+                    b.ToTable("Questionnaires");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Questionnaires.QuestionnaireFile", b =>
+                {
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("QuestionnaireId");
+
+                    b.ToTable("QuestionnaireFiles");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Questionnaires.QuestionnaireRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CellsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ChosenAnswerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
+
+                    b.Property<string>("MatchesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(32767)
+                        .HasColumnType("character varying(32767)");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Reviewed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RowIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId", "RowIndex")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnaireRows");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Api.Tokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2619,6 +2793,24 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Questionnaires.QuestionnaireFile", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.Answers.Questionnaires.Questionnaire", null)
+                        .WithOne()
+                        .HasForeignKey("TrustPortal.Web.Features.Answers.Questionnaires.QuestionnaireFile", "QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Questionnaires.QuestionnaireRow", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.Answers.Questionnaires.Questionnaire", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Api.Tokens.ApiToken", b =>
                 {
                     b.HasOne("TrustPortal.Web.Features.Organizations.Organization", null)
@@ -2861,6 +3053,11 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Subprocessor");
 
                     b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Questionnaires.Questionnaire", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.TrustCenter.ContentVersion", b =>

@@ -619,6 +619,176 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("SealCertificates");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Answer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Visibility");
+
+                    b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Questionnaires.Questionnaire", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AnswerColumn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AnswerColumnExisted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HeaderRow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionColumn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAtUtc");
+
+                    b.ToTable("Questionnaires");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Questionnaires.QuestionnaireFile", b =>
+                {
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("QuestionnaireId");
+
+                    b.ToTable("QuestionnaireFiles");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Questionnaires.QuestionnaireRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CellsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChosenAnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasMaxLength(32767)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(32767)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reviewed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId", "RowIndex")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnaireRows");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Api.Tokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2584,6 +2754,24 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Questionnaires.QuestionnaireFile", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.Answers.Questionnaires.Questionnaire", null)
+                        .WithOne()
+                        .HasForeignKey("TrustPortal.Web.Features.Answers.Questionnaires.QuestionnaireFile", "QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Questionnaires.QuestionnaireRow", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.Answers.Questionnaires.Questionnaire", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Api.Tokens.ApiToken", b =>
                 {
                     b.HasOne("TrustPortal.Web.Features.Organizations.Organization", null)
@@ -2826,6 +3014,11 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Subprocessor");
 
                     b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Answers.Questionnaires.Questionnaire", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("TrustPortal.Web.Features.TrustCenter.ContentVersion", b =>
