@@ -13,7 +13,7 @@ namespace TrustPortal.IntegrationTests.Dpa;
 /// </summary>
 internal static partial class SigningLinkSteps
 {
-    public const string CodeSubject = "Your code to sign";
+    public const string CodeSubject = SignatoryCodeEmails.Subject;
 
     /// <summary>The field of the sign form as the page shows it (a post's answer may also carry empty forms for resent posts).</summary>
     public const string SignField = "input[name='Input.TypedName']";
@@ -69,27 +69,13 @@ internal static partial class SigningLinkSteps
         }));
 
     /// <summary>The text of the newest code email to <paramref name="to"/> in the outbox.</summary>
-    public static Func<Task<string>> FromOutbox(PortalFactory portal, string to) => async () =>
-    {
-        await using var db = portal.CreateDbContext();
-        return await db.OutboxMessages.Where(m => m.To == to && m.Subject.Contains(CodeSubject))
-            .OrderByDescending(m => m.CreatedAtUtc).Select(m => m.TextBody).FirstAsync();
-    };
+    public static Func<Task<string>> FromOutbox(PortalFactory portal, string to) => () => SignatoryCodeEmails.NewestInOutboxAsync(portal, to);
 
-    /// <summary>The six digits an email gives as the code.</summary>
-    public static string CodeIn(string emailText)
-    {
-        var match = Code().Match(emailText);
-        Assert.True(match.Success, "No code in: " + emailText);
-        return match.Groups[1].Value;
-    }
+    public static string CodeIn(string emailText) => SignatoryCodeEmails.CodeIn(emailText);
 
     /// <summary>Another six digits than <paramref name="code"/>: a wrong guess.</summary>
     public static string Other(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"https?://\S+/dpa/sign/\S+")]
     public static partial Regex SigningLink();
-
-    [GeneratedRegex(@"Your code: (\d{6})\b")]
-    private static partial Regex Code();
 }

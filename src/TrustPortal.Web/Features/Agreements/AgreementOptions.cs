@@ -22,6 +22,9 @@ public sealed class AgreementOptions
 
     public TimeSpan SignatureCodeWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Codes one signing link may send in its whole life.</summary>
+    public int SignatureCodesPerLink { get; set; } = 10;
+
     /// <summary>Days the signatory's emailed download link for the executed agreement works.</summary>
     public int SignatoryDownloadDays { get; set; } = 14;
 

@@ -69,6 +69,11 @@ public sealed class SignatoryCodes(IDbContextFactory<AppDbContext> dbFactory, Au
         }
         var sequence = await db.SignatureCodes.Where(c => c.SignatureRequestId == pending.RequestId)
             .MaxAsync(c => (int?)c.Sequence, cancellationToken) ?? 0;
+        if (sequence >= Options.SignatureCodesPerLink)
+        {
+            // A cap for the link's whole life keeps a guesser who has the link but not the mailbox to a few dozen tries.
+            return SignatoryCodeResult.Refused("This link has sent all the codes it may. Ask the colleague who prepared the DPA to send a new link.");
+        }
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var row = new SignatureCode
         {
