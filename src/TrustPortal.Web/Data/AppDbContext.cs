@@ -39,6 +39,7 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();
     public DbSet<SignatureRequest> SignatureRequests => Set<SignatureRequest>();
+    public DbSet<SignatureCode> SignatureCodes => Set<SignatureCode>();
     public DbSet<Attestation> Attestations => Set<Attestation>();
     public DbSet<BaaRequest> BaaRequests => Set<BaaRequest>();
     public DbSet<BaaMessage> BaaMessages => Set<BaaMessage>();

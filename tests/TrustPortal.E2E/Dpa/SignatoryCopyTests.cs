@@ -36,6 +36,17 @@ public sealed partial class SignatoryCopyTests(BrowserFixture fixture) : IClassF
         var signing = new SignByLinkPage(signatory);
         var signingLink = await LinkInEmailAsync("Please sign", SigningLink());
         await signing.GotoAsync(signingLink);
+        // Nothing to sign until the signatory proves the address: a six-digit code by email.
+        await Assertions.Expect(signatory.GetByLabel("Type your full name to sign")).ToHaveCountAsync(0);
+        await signing.RequestCodeAsync();
+        foreach (var width in new[] { 1366, 390 })
+        {
+            await signatory.SetViewportSizeAsync(width, 900);
+            await signatory.ScreenshotAsync(new() { Path = Layout.LayoutTests.ScreenshotPath("signatory", width, "dpa-sign-code"), FullPage = true });
+        }
+        await signatory.SetViewportSizeAsync(1366, 900);
+        await signing.EnterCodeAsync(SignatoryCodeEmails.CodeIn(await SignatoryCodeEmails.NewestInOutboxAsync(fixture.Portal, Signatory)));
+        await signatory.ScreenshotAsync(new() { Path = Layout.LayoutTests.ScreenshotPath("signatory", 1366, "dpa-sign-verified") });
         await signing.SignAsync("Olga Owner");
         var number = await signing.ExecutedNumberAsync();
         Assert.Matches(AgreementNumber(), number);

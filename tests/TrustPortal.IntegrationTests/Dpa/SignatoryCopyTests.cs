@@ -179,27 +179,9 @@ public sealed partial class SignatoryCopyTests(SignatoryCopyPortal portal) : ICl
     /// <summary>Globex forwards a DPA; the signatory signs it through the emailed link with <paramref name="client"/>.</summary>
     private async Task<Signed> ForwardAndSignAsync(PortalClient client, string signatoryEmail, string signatoryName)
     {
-        var globex = await portal.PrincipalForAsync(DpaTestData.GlobexEmail);
-        await using (var scope = portal.ScopeAs(globex))
-        {
-            var draft = DpaTestData.GlobexDraft();
-            draft.SignatoryEmail = signatoryEmail;
-            draft.SignatoryName = signatoryName;
-            var result = await scope.ServiceProvider.GetRequiredService<DpaSignatureRequests>().ForwardAsync(draft);
-            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.ErrorMessage)));
-        }
-        string signLink;
-        await using (var db = portal.CreateDbContext())
-        {
-            var request = await db.OutboxMessages.SingleAsync(m => m.To == signatoryEmail && m.Subject.Contains("Please sign"));
-            signLink = new Uri(SigningLink().Match(request.TextBody).Value).PathAndQuery;
-        }
-
-        var page = await PortalClient.ParseAsync(await client.SubmitFormAsync(signLink, "sign-dpa", new Dictionary<string, string>
-        {
-            ["Input.TypedName"] = signatoryName,
-            ["Input.Consent"] = "true",
-        }));
+        var signLink = await SigningLinkSteps.ForwardAsync(portal, signatoryEmail, signatoryName);
+        await SigningLinkSteps.ConfirmAddressAsync(client, signLink, SigningLinkSteps.FromOutbox(portal, signatoryEmail));
+        var page = await SigningLinkSteps.SignAsync(client, signLink, signatoryName);
         var number = Regex.Match(page.Body!.TextContent, @"DPA-\d{4}-\d{6}").Value;
         Assert.NotEmpty(number);
         var button = page.QuerySelectorAll("a").Single(a => a.TextContent.Contains("Download the sealed PDF", StringComparison.Ordinal));
@@ -252,9 +234,6 @@ public sealed partial class SignatoryCopyTests(SignatoryCopyPortal portal) : ICl
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SignatoryCopies.CookieName + "=", StringComparison.Ordinal));
         return cookie[(SignatoryCopies.CookieName.Length + 1)..cookie.IndexOf(';', StringComparison.Ordinal)];
     }
-
-    [GeneratedRegex(@"https?://\S+/dpa/sign/\S+")]
-    private static partial Regex SigningLink();
 
     [GeneratedRegex(@"https?://\S+/dpa/copy/\S+")]
     private static partial Regex CopyLink();

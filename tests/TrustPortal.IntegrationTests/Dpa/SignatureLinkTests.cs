@@ -1,14 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TrustPortal.Testing;
-using TrustPortal.Web.Features.Dpa;
 
 namespace TrustPortal.IntegrationTests.Dpa;
 
 /// <summary>"I am not the authorized signatory": the emailed link signs once, then never again.</summary>
-public sealed partial class SignatureLinkTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class SignatureLinkTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
     public async Task Forward_ThenSignThroughTheLink_ExecutesOnce()
@@ -18,13 +16,12 @@ public sealed partial class SignatureLinkTests(PortalFactory portal) : IClassFix
 
         var page = await client.GetDocumentAsync(link);
         Assert.Contains("Dana Director", page.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Summarising sales calls", page.Body.TextContent, StringComparison.Ordinal);
+        // The agreement's details wait until the address is confirmed with the emailed code.
+        Assert.DoesNotContain("Summarising sales calls", page.Body.TextContent, StringComparison.Ordinal);
+        var confirmed = await SigningLinkSteps.ConfirmAddressAsync(client, link, SigningLinkSteps.FromOutbox(portal, "dana@globex.example"));
+        Assert.Contains("Summarising sales calls", confirmed.Body!.TextContent, StringComparison.Ordinal);
 
-        var signed = await PortalClient.ParseAsync(await client.SubmitFormAsync(link, "sign-dpa", new Dictionary<string, string>
-        {
-            ["Input.TypedName"] = "dana  director",
-            ["Input.Consent"] = "true",
-        }));
+        var signed = await SigningLinkSteps.SignAsync(client, link, "dana  director");
         var number = Regex.Match(signed.Body!.TextContent, @"DPA-\d{4}-\d{6}").Value;
         Assert.NotEmpty(number);
 
@@ -51,6 +48,7 @@ public sealed partial class SignatureLinkTests(PortalFactory portal) : IClassFix
     {
         var link = await ForwardAsync("erin@globex.example", "Erin Example");
         using var client = new PortalClient(portal.BaseAddress);
+        await SigningLinkSteps.ConfirmAddressAsync(client, link, SigningLinkSteps.FromOutbox(portal, "erin@globex.example"));
         var before = await AgreementCountAsync();
 
         var page = await PortalClient.ParseAsync(await client.SubmitFormAsync(link, "sign-dpa", new Dictionary<string, string>
@@ -93,28 +91,11 @@ public sealed partial class SignatureLinkTests(PortalFactory portal) : IClassFix
         Assert.Equal("This link no longer works", page.QuerySelector("h1")!.TextContent.Trim());
     }
 
-    private async Task<string> ForwardAsync(string signatoryEmail, string signatoryName)
-    {
-        var globex = await portal.PrincipalForAsync(DpaTestData.GlobexEmail);
-        await using (var scope = portal.ScopeAs(globex))
-        {
-            var draft = DpaTestData.GlobexDraft();
-            draft.SignatoryEmail = signatoryEmail;
-            draft.SignatoryName = signatoryName;
-            var result = await scope.ServiceProvider.GetRequiredService<DpaSignatureRequests>().ForwardAsync(draft);
-            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.ErrorMessage)));
-        }
-        await using var db = portal.CreateDbContext();
-        var email = await db.OutboxMessages.SingleAsync(m => m.To == signatoryEmail);
-        return new Uri(SigningLink().Match(email.TextBody).Value).PathAndQuery;
-    }
+    private Task<string> ForwardAsync(string signatoryEmail, string signatoryName) => SigningLinkSteps.ForwardAsync(portal, signatoryEmail, signatoryName);
 
     private async Task<int> AgreementCountAsync()
     {
         await using var db = portal.CreateDbContext();
         return await db.Agreements.CountAsync();
     }
-
-    [GeneratedRegex(@"https?://\S+/dpa/sign/\S+")]
-    private static partial Regex SigningLink();
 }

@@ -11,6 +11,20 @@ public sealed class AgreementOptions
     /// <summary>How long an emailed signing link works.</summary>
     public TimeSpan SignatureLinkLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long a code emailed to a link's signatory works.</summary>
+    public TimeSpan SignatureCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Attempts at one code, right or wrong, before it stops working and a new one must be requested.</summary>
+    public int SignatureCodeAttempts { get; set; } = 5;
+
+    /// <summary>Codes one signing link may send within <see cref="SignatureCodeWindow"/>.</summary>
+    public int SignatureCodesPerWindow { get; set; } = 3;
+
+    public TimeSpan SignatureCodeWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Codes one signing link may send in its whole life.</summary>
+    public int SignatureCodesPerLink { get; set; } = 10;
+
     /// <summary>Days the signatory's emailed download link for the executed agreement works.</summary>
     public int SignatoryDownloadDays { get; set; } = 14;
 

@@ -32,7 +32,11 @@ public sealed class AgreementQueries(IDbContextFactory<AppDbContext> dbFactory, 
                 a.Customer.Country, a.Customer.CompanyNumber, a.VendorLegalName, a.VendorSignatoryName, a.VendorSignatoryTitle,
                 a.SignerName, a.SignerTitle, a.SignerEmail, a.ExecutedAtUtc, a.TemplateVersion, a.StatusReason, a.StatusChangedAtUtc,
                 db.AgreementDocuments.Where(d => d.AgreementId == a.Id).Select(d => d.Sha256).FirstOrDefault() ?? "",
-                db.AgreementDocuments.Where(d => d.AgreementId == a.Id).Select(d => d.SizeBytes).FirstOrDefault()))
+                db.AgreementDocuments.Where(d => d.AgreementId == a.Id).Select(d => d.SizeBytes).FirstOrDefault())
+            {
+                SignerEmailVerifiedAtUtc = db.SignatureRequests.Where(r => r.AgreementId == a.Id)
+                    .Join(db.SignatureCodes, r => r.SignedWithCodeId, c => (Guid?)c.Id, (_, c) => c.VerifiedAtUtc).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
     }
 
@@ -86,7 +90,11 @@ public sealed record AgreementView(Guid Id, string Number, AgreementKind Kind, A
     string CustomerLegalName, string CustomerAddress, string CustomerCountry, string? CustomerCompanyNumber,
     string VendorLegalName, string VendorSignatoryName, string VendorSignatoryTitle,
     string SignerName, string SignerTitle, string SignerEmail, DateTime ExecutedAtUtc, int TemplateVersion,
-    string? StatusReason, DateTime? StatusChangedAtUtc, string Sha256, long SizeBytes);
+    string? StatusReason, DateTime? StatusChangedAtUtc, string Sha256, long SizeBytes)
+{
+    /// <summary>When the signer, signing from an emailed link, proved the address with an emailed code.</summary>
+    public DateTime? SignerEmailVerifiedAtUtc { get; init; }
+}
 
 public sealed record AgreementSummary(Guid Id, string Number, AgreementKind Kind, AgreementStatus Status, string CustomerLegalName,
     string SignerName, DateTime ExecutedAtUtc, int TemplateVersion);

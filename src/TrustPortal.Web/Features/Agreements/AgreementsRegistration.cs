@@ -20,6 +20,11 @@ public static class AgreementsRegistration
         builder.Services.AddOptions<AgreementOptions>().Bind(builder.Configuration.GetSection(AgreementOptions.Section))
             .Validate(o => o.SubprocessorObjectionDays is > 0 and <= 365, "Agreements:SubprocessorObjectionDays must be between 1 and 365.")
             .Validate(o => o.SignatureLinkLifetime > TimeSpan.Zero, "Agreements:SignatureLinkLifetime must be positive.")
+            .Validate(o => o.SignatureCodeLifetime > TimeSpan.Zero && o.SignatureCodeLifetime <= TimeSpan.FromHours(1),
+                "Agreements:SignatureCodeLifetime must be positive and at most an hour.")
+            .Validate(o => o.SignatureCodeAttempts is > 0 and <= 20, "Agreements:SignatureCodeAttempts must be between 1 and 20.")
+            .Validate(o => o.SignatureCodesPerWindow > 0 && o.SignatureCodeWindow > TimeSpan.Zero && o.SignatureCodesPerLink >= o.SignatureCodesPerWindow,
+                "Agreements:SignatureCodesPerWindow and SignatureCodeWindow must be positive, and SignatureCodesPerLink at least SignatureCodesPerWindow.")
             .Validate(o => o.SignatoryDownloadDays is > 0 and <= 365, "Agreements:SignatoryDownloadDays must be between 1 and 365.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SealCertificate>();

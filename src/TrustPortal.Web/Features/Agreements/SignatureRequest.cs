@@ -25,6 +25,8 @@ public class SignatureRequest
     public DateTime ExpiresAtUtc { get; set; }
     public DateTime? CompletedAtUtc { get; set; }
     public Guid? AgreementId { get; set; }
+    /// <summary>The emailed code (<see cref="SignatureCode"/>) whose browser signed: the certificate's proof of the address.</summary>
+    public Guid? SignedWithCodeId { get; set; }
     /// <summary>SHA-256 of the signatory's download link token, set when the agreement is executed.</summary>
     public string? CopyTokenHash { get; set; }
     public DateTime? CopyExpiresAtUtc { get; set; }

@@ -19,6 +19,7 @@ internal sealed class DpaExecution(Guid organizationId, DpaDraft draft, DpaSigna
     AuditTrail audit, EmailOutbox outbox, PublicUrls urls) : IAgreementExecution
 {
     private SignatureRequest? request;
+    private SignatureCode? code;
 
     public AgreementKind Kind => AgreementKind.Dpa;
 
@@ -35,7 +36,13 @@ internal sealed class DpaExecution(Guid organizationId, DpaDraft draft, DpaSigna
             return null;
         }
         request = await db.SignatureRequests.FirstOrDefaultAsync(r => r.Id == link.RequestId && r.CompletedAtUtc == null, cancellationToken);
-        return request is null ? "This signing link has already been used." : null;
+        if (request is null)
+        {
+            return "This signing link has already been used.";
+        }
+        code = await db.SignatureCodes.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == link.CodeId && c.SignatureRequestId == link.RequestId && c.VerifiedAtUtc != null, cancellationToken);
+        return code is null ? DpaSignatureRequests.CodeRequired : null;
     }
 
     public ComposedAgreement Compose(ExecutionFacts facts)
@@ -44,6 +51,10 @@ internal sealed class DpaExecution(Guid organizationId, DpaDraft draft, DpaSigna
         if (request is not null)
         {
             events.Add(new CertificateEvent(request.CreatedAtUtc, $"Prepared by {request.RequestedByName} and sent to {request.SignatoryEmail} for signature", null, null));
+        }
+        if (code?.VerifiedAtUtc is { } verifiedAt)
+        {
+            events.Add(new CertificateEvent(verifiedAt, $"Email address {code.SentTo} verified by one-time code", code.VerifiedIpAddress, code.VerifiedUserAgent));
         }
         events.Add(new CertificateEvent(facts.NowUtc, $"Signed by {draft.SignatoryName.Trim()} ({draft.SignatoryEmail.Trim()}), typing \"{signature.TypedName.Trim()}\" and confirming authority to bind {draft.LegalName.Trim()}", signer.IpAddress, signer.UserAgent));
         events.Add(new CertificateEvent(facts.NowUtc, $"Executed for {facts.Vendor.LegalName} by {facts.Vendor.SignatoryName}, {facts.Vendor.SignatoryTitle}, and sealed", null, null));
@@ -70,9 +81,11 @@ internal sealed class DpaExecution(Guid organizationId, DpaDraft draft, DpaSigna
         {
             request.CompletedAtUtc = facts.NowUtc;
             request.AgreementId = agreement.Id;
+            request.SignedWithCodeId = code?.Id;
             request.CopyTokenHash = SignatoryCopies.Hash(link!.CopyToken);
             request.CopyExpiresAtUtc = facts.NowUtc.AddDays(facts.Options.SignatoryDownloadDays);
-            audit.Record(db, Actor, "signature-request.completed", nameof(SignatureRequest), request.Id.ToString(), new { number = agreement.Number });
+            audit.Record(db, Actor, "signature-request.completed", nameof(SignatureRequest), request.Id.ToString(),
+                new { number = agreement.Number, emailVerifiedByCodeAtUtc = code?.VerifiedAtUtc });
         }
         QueueExecutedEmails(db, facts, agreement);
     }

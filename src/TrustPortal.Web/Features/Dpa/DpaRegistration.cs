@@ -7,6 +7,7 @@ public static class DpaRegistration
         builder.Services.AddScoped<DpaService>();
         builder.Services.AddScoped<DpaSignatureRequests>();
         builder.Services.AddScoped<SignatoryCopies>();
+        builder.Services.AddScoped<SignatoryCodes>();
         builder.Services.AddScoped<DpaWizardDrafts>();
     }
 

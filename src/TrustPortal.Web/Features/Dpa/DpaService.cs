@@ -77,8 +77,11 @@ public sealed class DpaService(
     }
 }
 
-/// <summary>A signature made from an emailed link: the request it completes and the token of the signatory's download link.</summary>
-internal sealed record LinkSigning(Guid RequestId, string CopyToken);
+/// <summary>
+/// A signature made from an emailed link: the request it completes, the token of the signatory's download link, and the
+/// emailed code the signer's browser verified.
+/// </summary>
+internal sealed record LinkSigning(Guid RequestId, string CopyToken, Guid CodeId);
 
 /// <summary>Who signed, as the certificate page records it.</summary>
 public sealed record Signer(string? UserId, string? Email, string? IpAddress, string? UserAgent);

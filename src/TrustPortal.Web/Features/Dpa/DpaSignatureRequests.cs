@@ -26,6 +26,7 @@ public sealed class DpaSignatureRequests(
     PublicUrls urls,
     IOptions<AgreementOptions> options,
     SubmissionLimiter limiter,
+    SignatoryCodes codes,
     TimeProvider clock)
 {
     public async Task<ExecutionResult> ForwardAsync(DpaDraft draft, CancellationToken cancellationToken = default)
@@ -121,12 +122,21 @@ public sealed class DpaSignatureRequests(
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<ExecutionResult> SignAsync(string? token, DpaSignature signature, string? ipAddress, string? userAgent, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Signs from the link. Only the browser that entered a code emailed to the request's address may sign: it presents
+    /// the secret (<paramref name="browserSecret"/>, from its cookie) that verifying the code gave it.
+    /// </summary>
+    public async Task<ExecutionResult> SignAsync(string? token, DpaSignature signature, string? browserSecret, string? ipAddress, string? userAgent,
+        CancellationToken cancellationToken = default)
     {
         var pending = await FindAsync(token, cancellationToken);
         if (pending is null)
         {
             return ExecutionResult.Invalid("This signing link is not valid: it may have been used already or have expired.");
+        }
+        if (await codes.VerifiedCodeIdAsync(pending.RequestId, browserSecret, cancellationToken) is not { } codeId)
+        {
+            return ExecutionResult.Invalid(CodeRequired);
         }
         var errors = DpaRules.Validate(pending.Draft, signature);
         if (errors.Count > 0)
@@ -141,7 +151,7 @@ public sealed class DpaSignatureRequests(
         try
         {
             var copyToken = SignatoryCopies.NewSecret();
-            var result = await dpa.ExecuteCoreAsync(pending.OrganizationId, pending.Draft, signature, signer, new LinkSigning(pending.RequestId, copyToken), cancellationToken);
+            var result = await dpa.ExecuteCoreAsync(pending.OrganizationId, pending.Draft, signature, signer, new LinkSigning(pending.RequestId, copyToken, codeId), cancellationToken);
             return result.Succeeded ? result with { SignatoryCopyPath = SignatoryCopies.PathFor(copyToken) } : result;
         }
         catch (DbUpdateConcurrencyException)
@@ -149,6 +159,9 @@ public sealed class DpaSignatureRequests(
             return ExecutionResult.Invalid("This signing link has already been used.");
         }
     }
+
+    public const string CodeRequired =
+        "Confirm your email address before signing: request a code, then enter the six digits we email you. Nothing was signed.";
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

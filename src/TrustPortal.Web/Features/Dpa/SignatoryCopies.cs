@@ -84,10 +84,12 @@ public sealed class SignatoryCopies(IDbContextFactory<AppDbContext> dbFactory, A
         return new SignatoryCopy(file.Number, file.Content, newBrowserSecret, expires);
     }
 
-    private static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? secret) =>
+    /// <summary>A secret as <see cref="NewSecret"/> makes them; anything else is not looked up.</summary>
+    internal static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? secret) =>
         secret is { Length: 43 } && secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private static bool SameHash(string stored, string computed) =>
+    /// <summary>Compares two hex hashes in constant time.</summary>
+    internal static bool SameHash(string stored, string computed) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(computed));
 }
 

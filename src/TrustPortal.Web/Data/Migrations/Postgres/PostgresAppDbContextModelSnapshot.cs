@@ -530,6 +530,60 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                     b.ToTable("SealingCertificates");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.Agreements.SignatureCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BrowserHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SignatureRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("VerifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedIpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("VerifiedUserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignatureRequestId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("SignatureCodes");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Agreements.SignatureRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -593,6 +647,9 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("SignedWithCodeId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -2780,6 +2837,15 @@ namespace TrustPortal.Web.Data.Migrations.Postgres
                     b.HasOne("TrustPortal.Web.Features.Agreements.Agreement", null)
                         .WithOne()
                         .HasForeignKey("TrustPortal.Web.Features.Agreements.AgreementDocument", "AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Agreements.SignatureCode", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.Agreements.SignatureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SignatureRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -519,6 +519,60 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("SealingCertificates");
                 });
 
+            modelBuilder.Entity("TrustPortal.Web.Features.Agreements.SignatureCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrowserHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SignatureRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedIpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedUserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignatureRequestId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("SignatureCodes");
+                });
+
             modelBuilder.Entity("TrustPortal.Web.Features.Agreements.SignatureRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -581,6 +635,9 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.Property<string>("SignatoryEmail")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignedWithCodeId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
@@ -2741,6 +2798,15 @@ namespace TrustPortal.Web.Data.Migrations.Sqlite
                     b.HasOne("TrustPortal.Web.Features.Agreements.Agreement", null)
                         .WithOne()
                         .HasForeignKey("TrustPortal.Web.Features.Agreements.AgreementDocument", "AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustPortal.Web.Features.Agreements.SignatureCode", b =>
+                {
+                    b.HasOne("TrustPortal.Web.Features.Agreements.SignatureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SignatureRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
