@@ -34,7 +34,7 @@ public sealed class StaffSsoOptions
     /// <summary>
     /// Whether the provider's own second factor counts as the portal's for every sign-in. False (the default): only a
     /// sign-in whose ID token says so in "amr" (mfa, otp, hwk, swk, sms, fpt, face …) counts; otherwise staff are asked
-    /// for the portal's authenticator code. Set true when the provider enforces MFA but does not send "amr" (Entra ID).
+    /// for the portal's authenticator code. Set true when the provider enforces MFA but its ID tokens carry no "amr".
     /// </summary>
     public bool TrustIdpMfa { get; set; }
 
