@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TrustPortal.Web.Features.SignIn;
 
 namespace TrustPortal.Testing;
@@ -30,6 +31,10 @@ public class SsoPortal : PortalFactory
     {
         var address = BaseAddress;
         await Provider.RegisterPortalAsync(address);
+        // Warm both ends once (the provider's discovery and keys, the portal's copy of them), so a test's first click
+        // on a busy machine does not also pay for start-up.
+        var options = Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(StaffSsoOptions.Scheme);
+        await options.ConfigurationManager!.GetConfigurationAsync(CancellationToken.None);
         return address;
     }
 
