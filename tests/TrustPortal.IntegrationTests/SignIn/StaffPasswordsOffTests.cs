@@ -1,5 +1,11 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrustPortal.Testing;
+using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.SignIn;
 
 namespace TrustPortal.IntegrationTests.SignIn;
 
@@ -58,6 +64,24 @@ public sealed class StaffPasswordsOffTests(PasswordsOffPortal portal) : IClassFi
         using var dashboard = await client.GetAsync("/portal");
 
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignInLinks_AreNeitherSentToStaff_NorAcceptedForThem_WhileCustomersStillGetThem()
+    {
+        await using var scope = portal.ScopeAs(new ClaimsPrincipal(new ClaimsIdentity()));
+        var links = scope.ServiceProvider.GetRequiredService<SignInLinks>();
+        var manager = scope.ServiceProvider.GetRequiredService<PortalSignInManager>();
+        var legal = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("legal@trustportal.local");
+
+        await links.RequestAsync("legal@trustportal.local");
+        await links.RequestAsync("customer@globex.example");
+        var refused = await manager.EmailLinkSignInAsync(legal!);
+
+        await using var db = portal.CreateDbContext();
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.To == "legal@trustportal.local" && m.Subject.Contains("sign-in link")));
+        Assert.True(await db.OutboxMessages.AnyAsync(m => m.To == "customer@globex.example" && m.Subject.Contains("sign-in link")));
+        Assert.IsType<StaffSsoRequired>(refused);
     }
 
     [Fact]
