@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using TrustPortal.Testing;
+using TrustPortal.Web.Data;
+using TrustPortal.Web.Security;
+
+namespace TrustPortal.IntegrationTests.SignIn;
+
+/// <summary>A portal of its own: the demo Admin must stay the only active administrator for this test.</summary>
+public sealed class StaffSsoLastAdminTests(SsoPortal portal) : IClassFixture<SsoPortal>, IAsyncLifetime
+{
+    public async Task InitializeAsync() => await portal.StartAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task SignIn_OfTheLastActiveAdmin_WithoutTheAdminGroup_KeepsAdmin_AndTakesTheOtherChanges()
+    {
+        const string admin = "admin@trustportal.local";
+        var subject = $"sub-{Guid.NewGuid():N}";
+        portal.Provider.AddUser(new TestIdpUser(subject, admin, "Ada Admin", [SsoPortal.LegalGroup]));
+        using var client = new PortalClient(portal.BaseAddress);
+
+        var landing = await StaffSsoFlow.SignInAsync(client, portal, subject);
+
+        Assert.Equal("/workspace", landing);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var roles = await users.GetRolesAsync((await users.FindByEmailAsync(admin))!);
+        Assert.Equal([Roles.Legal, Roles.Admin], Roles.All.Where(roles.Contains));
+    }
+}
