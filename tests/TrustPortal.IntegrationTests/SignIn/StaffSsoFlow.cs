@@ -1,7 +1,11 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using TrustPortal.Testing;
+using TrustPortal.Web.Data;
+using TrustPortal.Web.Security;
 
 namespace TrustPortal.IntegrationTests.SignIn;
 
@@ -42,6 +46,15 @@ public static class StaffSsoFlow
 
         using var landed = await client.GetAsync(externalLogin.PathAndQuery);
         return Location(landed, portal.BaseAddress).PathAndQuery;
+    }
+
+    /// <summary>The account's roles in the portal's order; empty when there is no account.</summary>
+    public static async Task<List<string>> RolesOfAsync(PortalFactory portal, string email)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email);
+        return user is null ? [] : Roles.All.Where((await users.GetRolesAsync(user)).Contains).ToList();
     }
 
     private static Uri Location(HttpResponseMessage response, Uri from)

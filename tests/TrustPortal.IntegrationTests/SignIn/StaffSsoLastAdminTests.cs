@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using TrustPortal.Testing;
-using TrustPortal.Web.Data;
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.IntegrationTests.SignIn;
@@ -24,9 +21,6 @@ public sealed class StaffSsoLastAdminTests(SsoPortal portal) : IClassFixture<Sso
         var landing = await StaffSsoFlow.SignInAsync(client, portal, subject);
 
         Assert.Equal("/workspace", landing);
-        await using var scope = portal.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var roles = await users.GetRolesAsync((await users.FindByEmailAsync(admin))!);
-        Assert.Equal([Roles.Legal, Roles.Admin], Roles.All.Where(roles.Contains));
+        Assert.Equal([Roles.Legal, Roles.Admin], await StaffSsoFlow.RolesOfAsync(portal, admin));
     }
 }

@@ -1,9 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TrustPortal.Testing;
-using TrustPortal.Web.Data;
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.IntegrationTests.SignIn;
@@ -31,7 +28,7 @@ public sealed class StaffSsoTests(SsoPortal portal) : IClassFixture<SsoPortal>, 
         // The provider asserted MFA (amr), so the staff page opens without the portal's own code.
         Assert.Equal(HttpStatusCode.OK, library.StatusCode);
         Assert.Contains("/Account/AccessDenied", queue.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
-        Assert.Equal([Roles.Legal], await RolesOfAsync(person.Email));
+        Assert.Equal([Roles.Legal], await StaffSsoFlow.RolesOfAsync(portal, person.Email));
     }
 
     [Fact]
@@ -40,13 +37,13 @@ public sealed class StaffSsoTests(SsoPortal portal) : IClassFixture<SsoPortal>, 
         var person = NewPerson([SsoPortal.LegalGroup, SsoPortal.SalesGroup]);
         using var first = new PortalClient(portal.BaseAddress);
         await StaffSsoFlow.SignInAsync(first, portal, person.Subject);
-        Assert.Equal([Roles.Sales, Roles.Legal], await RolesOfAsync(person.Email));
+        Assert.Equal([Roles.Sales, Roles.Legal], await StaffSsoFlow.RolesOfAsync(portal, person.Email));
 
         portal.Provider.AddUser(person with { Groups = [SsoPortal.SalesGroup, SsoPortal.AdminGroup] });
         using var second = new PortalClient(portal.BaseAddress);
         await StaffSsoFlow.SignInAsync(second, portal, person.Subject);
 
-        Assert.Equal([Roles.Sales, Roles.Admin], await RolesOfAsync(person.Email));
+        Assert.Equal([Roles.Sales, Roles.Admin], await StaffSsoFlow.RolesOfAsync(portal, person.Email));
         await using var db = portal.CreateDbContext();
         var userId = await db.Users.Where(u => u.Email == person.Email).Select(u => u.Id).SingleAsync();
         var changes = await db.AuditEvents.Where(e => e.EntityId == userId && e.Action == "staff.roles.changed")
@@ -96,7 +93,7 @@ public sealed class StaffSsoTests(SsoPortal portal) : IClassFixture<SsoPortal>, 
         using var queue = await again.GetAsync("/sales/requests");
 
         Assert.Equal("/Account/NoPortalRole?reason=no-role", landing);
-        Assert.Empty(await RolesOfAsync(person.Email));
+        Assert.Empty(await StaffSsoFlow.RolesOfAsync(portal, person.Email));
         Assert.Contains("/Account/Login", queue.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
     }
 
@@ -111,7 +108,7 @@ public sealed class StaffSsoTests(SsoPortal portal) : IClassFixture<SsoPortal>, 
         var landing = await StaffSsoFlow.SignInAsync(client, portal, subject);
 
         Assert.Equal("/Account/NoPortalRole?reason=not-staff", landing);
-        Assert.Equal([Roles.Customer], await RolesOfAsync(customer));
+        Assert.Equal([Roles.Customer], await StaffSsoFlow.RolesOfAsync(portal, customer));
         await using var db = portal.CreateDbContext();
         Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == subject));
     }
@@ -142,13 +139,5 @@ public sealed class StaffSsoTests(SsoPortal portal) : IClassFixture<SsoPortal>, 
         var person = new TestIdpUser($"sub-{id}", $"sso-{id}@staff.example", $"Staff {id[..6]}", groups);
         portal.Provider.AddUser(person);
         return person;
-    }
-
-    private async Task<List<string>> RolesOfAsync(string email)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await users.FindByEmailAsync(email);
-        return user is null ? [] : Roles.All.Where((await users.GetRolesAsync(user)).Contains).ToList();
     }
 }
