@@ -8,7 +8,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public PortalFactory Portal { get; } = new();
+    public BrowserFixture() : this(new PortalFactory())
+    {
+    }
+
+    /// <summary>For a fixture that needs a portal set up otherwise (xUnit itself uses the public constructor).</summary>
+    internal BrowserFixture(PortalFactory portal) => Portal = portal;
+
+    public PortalFactory Portal { get; }
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()

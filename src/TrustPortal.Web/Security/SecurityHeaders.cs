@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using TrustPortal.Web.Features.SignIn;
+
 namespace TrustPortal.Web.Security;
 
 /// <summary>
@@ -10,15 +13,28 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    /// <summary>
+    /// The policy, with the staff single sign-on provider's origin allowed as a form target: the sign-in button posts
+    /// to the portal, which redirects to the provider, and browsers hold that redirect to form-action.
+    /// </summary>
+    public static string PolicyFor(string? ssoAuthority) =>
+        Uri.TryCreate(ssoAuthority, UriKind.Absolute, out var authority)
+            ? ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {authority.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal)
+            : ContentSecurityPolicy;
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var sso = app.ApplicationServices.GetRequiredService<IOptions<StaffSsoOptions>>().Value;
+        var policy = PolicyFor(sso.IsConfigured ? sso.Authority : null);
+        return app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["X-Frame-Options"] = "DENY";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = policy;
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             await next();
         });
+    }
 }

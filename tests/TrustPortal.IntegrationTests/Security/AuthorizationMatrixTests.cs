@@ -144,6 +144,8 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/api/reference/scalar.js"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/api/reference/scalar.aspnetcore.js"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         ["/api/reference/favicon.svg"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
+        // Where a staff single sign-on ends without a session: a fixed explanation, the same for everyone.
+        ["/Account/NoPortalRole"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok],
         // Identity's own POST endpoints (antiforgery-protected forms).
         ["/Account/PerformExternalLogin"] = [Post, Post, Post, Post, Post, Post, Post],
         ["/Account/Logout"] = [Post, Post, Post, Post, Post, Post, Post],

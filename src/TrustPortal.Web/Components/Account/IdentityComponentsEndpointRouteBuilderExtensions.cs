@@ -12,6 +12,7 @@ using TrustPortal.Web.Components.Account;
 using TrustPortal.Web.Components.Account.Pages;
 using TrustPortal.Web.Components.Account.Pages.Manage;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.SignIn;
 using TrustPortal.Web.Security;
 
 namespace Microsoft.AspNetCore.Routing;
@@ -115,6 +116,11 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             {
                 return RedirectWithStatus(context, "/Account/Manage/ExternalLogins", UnknownProviderMessage);
             }
+            // Staff single sign-on links itself to staff accounts only, at sign-in; a customer's account never gets it.
+            if (provider == StaffSsoOptions.Scheme)
+            {
+                return RedirectWithStatus(context, "/Account/Manage/ExternalLogins", StaffSsoLinksItselfMessage);
+            }
             // Clear the existing external cookie to ensure a clean login process
             await context.SignOutAsync(IdentityConstants.ExternalScheme);
 
@@ -168,6 +174,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         return accountGroup;
     }
+
+    private const string StaffSsoLinksItselfMessage = "Error: Staff single sign-on is linked when a staff member first signs in with it.";
 
     private const string UnknownProviderMessage = "Error: That sign-in provider is not available.";
 

@@ -35,7 +35,8 @@ public sealed class SignInLinks(
     public async Task RequestAsync(string email, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user?.Email is null || !await signInManager.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+        if (user?.Email is null || !await signInManager.CanSignInAsync(user) || await users.IsLockedOutAsync(user)
+            || await signInManager.MustUseSsoAsync(user))
         {
             return;
         }

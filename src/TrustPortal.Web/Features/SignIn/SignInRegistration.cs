@@ -16,5 +16,6 @@ public static class SignInRegistration
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<SignInLinks>();
         builder.Services.AddScoped<EmailFormLimit>();
+        builder.AddStaffSso();
     }
 }
