@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -163,7 +162,7 @@ public sealed class DpaSignatureRequests(
     public const string CodeRequired =
         "Confirm your email address before signing: request a code, then enter the six digits we email you. Nothing was signed.";
 
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    private static string Hash(string token) => SecretTokens.Hash(token);
 }
 
 /// <summary>A prepared DPA waiting for its signatory.</summary>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Dpa;
 
@@ -30,7 +31,7 @@ public sealed class SignatoryCopies(IDbContextFactory<AppDbContext> dbFactory, A
 
     public static string PathFor(string token) => $"{PathPrefix}/{token}";
 
-    internal static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    internal static string Hash(string secret) => SecretTokens.Hash(secret);
 
     /// <summary>
     /// The agreement's PDF when <paramref name="token"/> is live and this browser holds the link (or is the first to use

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using TrustPortal.Web.Shared;
 
 namespace TrustPortal.Web.Features.Api.Tokens;
 
@@ -16,7 +16,7 @@ public static class ApiTokenSecrets
 
     public static string Create() => Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
 
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string Hash(string secret) => SecretTokens.Hash(secret);
 
     /// <summary>Whether <paramref name="value"/> has the shape of a secret; anything else is refused without a lookup.</summary>
     public static bool LooksLikeSecret(string value) =>
