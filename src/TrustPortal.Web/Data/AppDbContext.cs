@@ -61,6 +61,10 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<Features.DataRetention.DataRetentionMessage> DataRetentionMessages => Set<Features.DataRetention.DataRetentionMessage>();
     public DbSet<Features.Api.Tokens.ApiToken> ApiTokens => Set<Features.Api.Tokens.ApiToken>();
     public DbSet<Features.DataRetention.DataRetentionNote> DataRetentionNotes => Set<Features.DataRetention.DataRetentionNote>();
+    public DbSet<Features.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Features.Webhooks.WebhookEndpoint>();
+    public DbSet<Features.Webhooks.WebhookEvent> WebhookEvents => Set<Features.Webhooks.WebhookEvent>();
+    public DbSet<Features.Webhooks.WebhookMessage> WebhookMessages => Set<Features.Webhooks.WebhookMessage>();
+    public DbSet<Features.Webhooks.WebhookAttempt> WebhookAttempts => Set<Features.Webhooks.WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,18 +9,7 @@ namespace TrustPortal.Web.Features.Baa;
 /// <summary>Who hears about each request step: the customer on decisions and questions, Sales on requests, the assignee on answers, Legal on signatures.</summary>
 public sealed class BaaNotifications(EmailOutbox outbox, PublicUrls urls)
 {
-    public async Task ToRoleAsync(AppDbContext db, string role, string subject, string text)
-    {
-        var addresses = await db.Users.AsNoTracking()
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
-            .Where(u => u.Email != null && u.EmailConfirmed)
-            .Select(u => u.Email!)
-            .ToListAsync();
-        foreach (var address in addresses)
-        {
-            outbox.Enqueue(db, address, subject, text);
-        }
-    }
+    public Task ToRoleAsync(AppDbContext db, string role, string subject, string text) => outbox.EnqueueToRoleAsync(db, role, subject, text);
 
     /// <summary>One email to each address, a repeated address (in any case) only once.</summary>
     public void ToAddresses(AppDbContext db, IEnumerable<string> addresses, RequestEmail email)

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Infrastructure;
@@ -21,6 +22,20 @@ public sealed class EmailOutbox(TimeProvider clock, OutboxSignal signal, IOption
             NextAttemptAtUtc = now,
         });
         db.SavedChanges += (_, _) => signal.Notify();
+    }
+
+    /// <summary>One email to every member of <paramref name="role"/> with a confirmed address.</summary>
+    public async Task EnqueueToRoleAsync(AppDbContext db, string role, string subject, string text, CancellationToken cancellationToken = default)
+    {
+        var addresses = await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+            .Where(u => u.Email != null && u.EmailConfirmed)
+            .Select(u => u.Email!)
+            .ToListAsync(cancellationToken);
+        foreach (var address in addresses)
+        {
+            Enqueue(db, address, subject, text);
+        }
     }
 
     /// <summary>
