@@ -10,7 +10,7 @@ namespace TrustPortal.Web.Features.Webhooks;
 
 /// <summary>
 /// Keeps each endpoint's failure streak, and disables an endpoint whose every attempt has failed for
-/// Webhooks:DisableAfter, telling the Admins by email. Every change is one conditional update, so deliveries finishing
+/// Webhooks:DisableAfter, or that let a message fail every attempt of its retry period, telling the Admins by email. Every change is one conditional update, so deliveries finishing
 /// at once (here or on another instance) neither lose a count nor disable an endpoint twice.
 /// </summary>
 public sealed class WebhookEndpointHealth(
@@ -24,13 +24,16 @@ public sealed class WebhookEndpointHealth(
             .SetProperty(e => e.FailingSinceUtc, (DateTime?)null)
             .SetProperty(e => e.LastDeliveredAtUtc, nowUtc), cancellationToken);
 
-    public async Task FailedAsync(AppDbContext db, Guid endpointId, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <param name="gaveUp">The attempt was a message's last: it has failed for its whole retry period.</param>
+    public async Task FailedAsync(AppDbContext db, Guid endpointId, DateTime nowUtc, bool gaveUp, CancellationToken cancellationToken)
     {
         await db.WebhookEndpoints.Where(e => e.Id == endpointId).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.ConsecutiveFailures, e => e.ConsecutiveFailures + 1)
             .SetProperty(e => e.FailingSinceUtc, e => e.FailingSinceUtc ?? nowUtc), cancellationToken);
-        var failingSince = nowUtc - options.Value.DisableAfter;
-        var reason = $"Every delivery attempt failed for {Hours(options.Value.DisableAfter)}.";
+        var failingSince = gaveUp ? nowUtc : nowUtc - options.Value.DisableAfter;
+        var reason = gaveUp
+            ? $"A message failed every attempt for {Hours(options.Value.RetryFor)}."
+            : $"Every delivery attempt failed for {Hours(options.Value.DisableAfter)}.";
         var disabled = await db.WebhookEndpoints
             .Where(e => e.Id == endpointId && e.Enabled && e.FailingSinceUtc != null && e.FailingSinceUtc <= failingSince)
             .ExecuteUpdateAsync(s => s

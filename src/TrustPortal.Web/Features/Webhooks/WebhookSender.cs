@@ -135,7 +135,7 @@ public sealed class WebhookSender(
                 message.FailedAtUtc = now;
                 logger.LogWarning("Webhook {WebhookId} to {Url} failed after {Attempts} attempts: {Error}", due.WebhookId, due.Url, message.Attempts, outcome.Error);
             }
-            await health.FailedAsync(db, due.EndpointId, now, cancellationToken);
+            await health.FailedAsync(db, due.EndpointId, now, gaveUp: next is null, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
