@@ -4,11 +4,16 @@ using TrustPortal.Testing;
 namespace TrustPortal.E2E;
 
 /// <summary>One portal on a real Kestrel port and one Debian chromium per test class.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture(PortalFactory portal) : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public PortalFactory Portal { get; } = new();
+    public BrowserFixture() : this(new PortalFactory())
+    {
+    }
+
+    /// <summary>The portal; a test class that needs other settings passes its own <see cref="PortalFactory"/> subclass.</summary>
+    public PortalFactory Portal { get; } = portal;
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()
