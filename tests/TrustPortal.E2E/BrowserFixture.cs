@@ -4,7 +4,7 @@ using TrustPortal.Testing;
 namespace TrustPortal.E2E;
 
 /// <summary>One portal on a real Kestrel port and one Debian chromium per test class.</summary>
-public class BrowserFixture(PortalFactory portal) : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
@@ -12,8 +12,10 @@ public class BrowserFixture(PortalFactory portal) : IAsyncLifetime
     {
     }
 
-    /// <summary>The portal; a test class that needs other settings passes its own <see cref="PortalFactory"/> subclass.</summary>
-    public PortalFactory Portal { get; } = portal;
+    /// <summary>For a fixture whose portal needs other settings: its own <see cref="PortalFactory"/> subclass.</summary>
+    protected BrowserFixture(PortalFactory portal) => Portal = portal;
+
+    public PortalFactory Portal { get; }
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()

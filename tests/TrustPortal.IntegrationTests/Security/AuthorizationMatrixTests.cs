@@ -101,9 +101,9 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/admin/content"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/certifications"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
         ["/admin/mail"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
-        // Webhooks: Admins only; an endpoint id nobody has is the page's own "no such endpoint".
+        // Webhooks: Admins only; an endpoint id that does not exist is 404.
         ["/admin/webhooks"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
-        ["/admin/webhooks/{Id:guid}"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
+        ["/admin/webhooks/{Id:guid}"] = [Login, Denied, Denied, Denied, Denied, NotFound, Denied],
         // API tokens: each user's own; any staff role (with its second factor), or a customer of an organization.
         ["/portal/tokens"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
         ["/admin/tokens"] = [Login, Denied, Denied, Ok, Ok, Ok, SetUp2fa],

@@ -20,7 +20,7 @@ public sealed class WebhookSender(
     ILogger<WebhookSender> logger) : BackgroundService
 {
     private const int BatchSize = 50;
-    private const int Parallel = 8;
+    private const int ParallelDeliveries = 8;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -80,8 +80,8 @@ public sealed class WebhookSender(
         // Stop starting deliveries well before the lease ends, so another sender never takes a message in flight.
         var stopAt = until - options.Value.SendLease / 4;
         var delivered = 0;
-        await System.Threading.Tasks.Parallel.ForEachAsync(due.Where(m => claimed.Contains(m.Id)),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(due.Where(m => claimed.Contains(m.Id)),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelDeliveries, CancellationToken = cancellationToken },
             async (message, token) =>
             {
                 if (clock.GetUtcNow().UtcDateTime >= stopAt)
@@ -104,7 +104,11 @@ public sealed class WebhookSender(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var message = await db.WebhookMessages.SingleAsync(m => m.Id == due.Id, cancellationToken);
+        var message = await db.WebhookMessages.SingleOrDefaultAsync(m => m.Id == due.Id, cancellationToken);
+        if (message is null)
+        {
+            return; // the endpoint was removed while this attempt was under way
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         message.Attempts++;
         message.LastStatusCode = outcome.StatusCode;
