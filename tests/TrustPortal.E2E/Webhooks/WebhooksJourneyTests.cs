@@ -41,7 +41,7 @@ public sealed class WebhooksJourneyTests(WebhookBrowserFixture fixture) : IClass
         await admin.OpenAsync("/admin/webhooks");
         await Assertions.Expect(webhooks.Secret).ToHaveCountAsync(0);
         await Assertions.Expect(webhooks.Row("CRM sync")).ToContainTextAsync("1 waiting, 1 failed");
-        await Layout.LayoutTests.ScreenshotsAsync(admin, "admin", "admin/webhooks");
+        await Layout.LayoutTests.ScreenshotsAsync(admin, "admin", "admin/webhooks/registered");
 
         await admin.GetByRole(AriaRole.Link, new() { Name = $"Manage and see deliveries: {ReceiverUrl}" }).ClickAsync();
         await admin.WaitForURLAsync($"**/admin/webhooks/{endpointId}");
