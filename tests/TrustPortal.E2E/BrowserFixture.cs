@@ -4,7 +4,7 @@ using TrustPortal.Testing;
 namespace TrustPortal.E2E;
 
 /// <summary>One portal on a real Kestrel port and one Debian chromium per test class.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
@@ -13,7 +13,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>For a fixture that needs a portal set up otherwise (xUnit itself uses the public constructor).</summary>
-    internal BrowserFixture(PortalFactory portal) => Portal = portal;
+    protected internal BrowserFixture(PortalFactory portal) => Portal = portal;
 
     public PortalFactory Portal { get; }
     public IBrowser Browser { get; private set; } = default!;

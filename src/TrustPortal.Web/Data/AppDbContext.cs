@@ -71,6 +71,10 @@ public class AppDbContext(DbContextOptions options, AuditChainWriter? auditChain
     public DbSet<Features.Answers.Questionnaires.Questionnaire> Questionnaires => Set<Features.Answers.Questionnaires.Questionnaire>();
     public DbSet<Features.Answers.Questionnaires.QuestionnaireRow> QuestionnaireRows => Set<Features.Answers.Questionnaires.QuestionnaireRow>();
     public DbSet<Features.Answers.Questionnaires.QuestionnaireFile> QuestionnaireFiles => Set<Features.Answers.Questionnaires.QuestionnaireFile>();
+    public DbSet<Features.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Features.Webhooks.WebhookEndpoint>();
+    public DbSet<Features.Webhooks.WebhookEvent> WebhookEvents => Set<Features.Webhooks.WebhookEvent>();
+    public DbSet<Features.Webhooks.WebhookMessage> WebhookMessages => Set<Features.Webhooks.WebhookMessage>();
+    public DbSet<Features.Webhooks.WebhookAttempt> WebhookAttempts => Set<Features.Webhooks.WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -131,7 +131,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
                 "/sales/questionnaires", $"/sales/questionnaires/{questionnaire}", "/admin/answers"],
             "legal" => ["/legal/countersign", "/legal/agreements", $"/agreements/{agreement}", "/legal/audit", "/legal/nda", "/admin/templates",
                 "/legal/attestations", "/admin/tokens", "/admin/documents"],
-            "admin" => ["/admin", "/admin/users", "/admin/mail", "/admin/content", "/admin/certifications", "/admin/subprocessors", "/admin/updates", "/legal/audit",
+            "admin" => ["/admin", "/admin/users", "/admin/mail", "/admin/webhooks", "/admin/content", "/admin/certifications", "/admin/subprocessors", "/admin/updates", "/legal/audit",
                 "/admin/answers"],
             _ => throw new ArgumentOutOfRangeException(nameof(role)),
         };
@@ -143,6 +143,18 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
         "globex" => "customer@globex.example",
         _ => $"{role}@trustportal.local",
     };
+
+    /// <summary>Full-page screenshots of the page as it is now, at desktop (1366 px) and phone (390 px) width.</summary>
+    internal static async Task ScreenshotsAsync(IPage page, string role, string route)
+    {
+        foreach (var width in new[] { 1366, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.EvaluateAsync("window.scrollTo(0, 0)");
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath(role, width, route), FullPage = true });
+        }
+        await page.SetViewportSizeAsync(1366, 900);
+    }
 
     /// <summary>artifacts/screenshots at the repository root (CI keeps the folder), one PNG per role, width and page.</summary>
     internal static string ScreenshotPath(string role, int width, string route)

@@ -121,6 +121,9 @@ public sealed class AuthorizationMatrixTests(PortalFactory portal) : IClassFixtu
         ["/sales/questionnaires"] = [Login, Denied, Denied, Ok, Ok, Ok, SetUp2fa],
         ["/sales/questionnaires/{Id:guid}"] = [Login, Denied, Denied, NotFound, NotFound, NotFound, SetUp2fa],
         ["/sales/questionnaires/{id:guid}/download"] = [Login, Denied, Denied, NotFound, NotFound, NotFound, SetUp2fa],
+        // Webhooks: Admins only; an endpoint id that does not exist is 404.
+        ["/admin/webhooks"] = [Login, Denied, Denied, Denied, Denied, Ok, Denied],
+        ["/admin/webhooks/{Id:guid}"] = [Login, Denied, Denied, Denied, Denied, NotFound, Denied],
         // API tokens: each user's own; any staff role (with its second factor), or a customer of an organization.
         ["/portal/tokens"] = [Login, Ok, Ok, Denied, Denied, Denied, Denied],
         ["/admin/tokens"] = [Login, Denied, Denied, Ok, Ok, Ok, SetUp2fa],

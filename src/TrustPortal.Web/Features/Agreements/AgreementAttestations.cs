@@ -39,6 +39,7 @@ public static class AgreementAttestations
                 attestation.OrganizationId, framework = attestation.Framework.ToString(), from = previous.ToString(), to = attestation.Status.ToString(),
                 reason = $"{voided.Number} voided", evidence = replacement?.Number,
             });
+            AttestationWebhooks.Changed(db, attestation, previous, nowUtc, $"{voided.Number} voided");
         }
     }
 
@@ -59,6 +60,7 @@ public static class AgreementAttestations
             attestation.UpdatedAtUtc = nowUtc;
             audit.Record(db, actor, "attestation.updated", nameof(Attestation), attestation.Id.ToString(),
                 new { attestation.OrganizationId, framework = attestation.Framework.ToString(), from = "Current", to = "Superseded", reason = $"DPA template version {newVersion} published" });
+            AttestationWebhooks.Changed(db, attestation, AttestationStatus.Current, nowUtc, $"DPA template version {newVersion} published");
         }
         return stale.Count;
     }

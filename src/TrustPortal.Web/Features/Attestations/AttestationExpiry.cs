@@ -78,6 +78,8 @@ public sealed class AttestationExpiry(
                         expiresAtUtc = attestation.ExpiresAtUtc,
                         reason = "Evidence expired",
                     });
+                    AttestationWebhooks.Changed(db, new AttestationChange(attestation.Id, attestation.OrganizationId, attestation.Framework,
+                        attestation.Status, AttestationStatus.Expired, null, attestation.ExpiresAtUtc, "Evidence expired"), now);
                     await db.SaveChangesAsync(cancellationToken);
                     movedInBatch++;
                 }

@@ -33,6 +33,7 @@ public static class AttestationLedger
             attestation.UpdatedAtUtc = nowUtc;
             audit.Record(db, actor, "attestation.updated", nameof(Attestation), attestation.Id.ToString(),
                 new { organizationId, framework = framework.ToString(), from = previous.ToString(), to = attestation.Status.ToString(), evidence = evidence.Label });
+            AttestationWebhooks.Changed(db, attestation, previous, nowUtc);
         }
     }
 
@@ -54,6 +55,7 @@ public static class AttestationLedger
         attestation.UpdatedAtUtc = nowUtc;
         audit.Record(db, actor, "attestation.updated", nameof(Attestation), attestation.Id.ToString(),
             new { organizationId, framework = framework.ToString(), from = previous.ToString(), to = attestation.Status.ToString() });
+        AttestationWebhooks.Changed(db, attestation, previous, nowUtc);
     }
 }
 

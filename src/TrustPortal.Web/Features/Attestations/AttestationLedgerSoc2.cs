@@ -38,6 +38,7 @@ public static class Soc2Attestations
                 expiresAtUtc = expires,
                 reason = "New SOC 2 report published",
             });
+            AttestationWebhooks.Changed(db, attestation, AttestationStatus.Current, nowUtc, "New SOC 2 report published");
         }
         return current.Count;
     }

@@ -1,3 +1,5 @@
+using TrustPortal.Web.Features.Webhooks;
+
 namespace TrustPortal.Web.Features.Baa;
 
 /// <summary>The BAA's part in the shared request workflow: its references, pages, checklist rule and emails.</summary>
@@ -7,6 +9,8 @@ public sealed class BaaKind : RequestKind<BaaRequest, BaaMessage>
     public const string Counter = Infrastructure.DatabaseCounters.BaaRequestReference;
 
     public override string AuditPrefix => "baa";
+
+    public override (string Submitted, string Decided)? WebhookEvents => (WebhookEventTypes.BaaSubmitted, WebhookEventTypes.BaaDecided);
 
     public override string Noun => "BAA";
 

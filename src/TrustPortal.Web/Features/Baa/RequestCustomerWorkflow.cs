@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Webhooks;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
 
@@ -66,6 +67,10 @@ public sealed class RequestCustomerWorkflow<TRequest, TMessage>(
         db.Set<TRequest>().Add(request);
         var actor = await currentUser.GetActorAsync();
         audit.Record(db, actor, $"{kind.AuditPrefix}.submitted", typeof(TRequest).Name, request.Id.ToString(), auditDetails(request));
+        if (kind.WebhookEvents is { } events)
+        {
+            WebhookEvents.Raise(db, events.Submitted, RequestWebhookData.Of(kind, request), now);
+        }
         if (alsoAsync is not null)
         {
             await alsoAsync(db, actor, request);

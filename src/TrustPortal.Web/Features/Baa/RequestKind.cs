@@ -12,6 +12,9 @@ public abstract class RequestKind<TRequest, TMessage> where TRequest : ReviewedR
     /// <summary>The first part of every audit action, such as "baa" in "baa.approved".</summary>
     public abstract string AuditPrefix { get; }
 
+    /// <summary>The webhook events a submission and a decision (approve or reject) raise; null raises none.</summary>
+    public virtual (string Submitted, string Decided)? WebhookEvents => null;
+
     /// <summary>How messages name the type before "request": "BAA", "data-retention".</summary>
     public abstract string Noun { get; }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Webhooks;
 using TrustPortal.Web.Security;
 
 namespace TrustPortal.Web.Features.Baa;
@@ -202,6 +203,10 @@ public sealed class RequestReviewWorkflow<TRequest, TMessage>(
         var from = request.Status;
         request.Move(to, now);
         after?.Invoke(db, request);
+        if (action is BaaAction.Approve or BaaAction.Reject && kind.WebhookEvents is { } events)
+        {
+            WebhookEvents.Raise(db, events.Decided, RequestWebhookData.Of(kind, request), now);
+        }
         await audit.RecordAsync(db, $"{kind.AuditPrefix}.{auditAction}", typeof(TRequest).Name, id.ToString(),
             new { reference = kind.Ref(request.Reference), from = from.ToString(), to = to.ToString(), reason = request.DecisionReason, assignee = request.AssignedToUserId });
         try

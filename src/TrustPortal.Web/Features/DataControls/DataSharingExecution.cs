@@ -5,6 +5,7 @@ using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Agreements;
 using TrustPortal.Web.Features.Agreements.Execution;
 using TrustPortal.Web.Features.Audit;
+using TrustPortal.Web.Features.Webhooks;
 using TrustPortal.Web.Security;
 using TrustPortal.Web.Shared;
 
@@ -129,6 +130,11 @@ internal sealed class DataSharingExecution(Guid organizationId, DataSharingSigna
             typedName = row.TypedName,
             replaces = current?.AgreementNumber,
         });
+        WebhookEvents.Raise(db, WebhookEventTypes.DataSharingChanged, new
+        {
+            organizationId, customerLegalName = customer.LegalName, optedIn = row.OptedIn, row.Revision, effectiveFrom = row.EffectiveFromUtc,
+            agreementId = agreement.Id, agreementNumber = agreement.Number, replaces = current?.AgreementNumber,
+        }, facts.NowUtc);
         notify.Enqueue(db, recipients, row, customer.LegalName, agreement);
     }
 }

@@ -142,6 +142,10 @@ public sealed class AccessReview(
             audit.Record(db, actor, action, nameof(TrustViewer), viewer.Id.ToString(),
                 new { viewer.Email, viewer.Domain, reason, expiresAtUtc = viewer.GrantExpiresAtUtc, automatic = false });
             Notify(db, viewer, action);
+            if (action is "access.granted" or "access.renewed")
+            {
+                AccessWebhook.Raise(db, viewer, automatic: false, renewed: action == "access.renewed", now);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         return FormOutcome.Ok();

@@ -148,6 +148,7 @@ public sealed class ViewerAccess(
             {
                 Grant(viewer, AccessRules.AutomaticDecider, null, reason, now);
                 audit.Record(db, actor, "access.granted", nameof(TrustViewer), viewer.Id.ToString(), new { viewer.Email, reason, expiresAtUtc = viewer.GrantExpiresAtUtc, automatic = true });
+                AccessWebhook.Raise(db, viewer, automatic: true, renewed: expired, now);
             }
             else if (firstSignIn || expired)
             {

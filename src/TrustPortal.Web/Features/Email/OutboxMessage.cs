@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustPortal.Web.Infrastructure;
 
 namespace TrustPortal.Web.Features.Email;
 
 /// <summary>An email waiting to be delivered, written in the same transaction as the change it announces.</summary>
-public class OutboxMessage
+public class OutboxMessage : ILeasedWork
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public string To { get; set; } = "";
@@ -46,7 +47,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.To).HasMaxLength(320);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(2000);
-        builder.Property(m => m.ClaimedBy).HasMaxLength(100);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(Leases.TokenMaxLength);
         builder.HasIndex(m => new { m.SentAtUtc, m.UndeliveredAtUtc, m.NextAttemptAtUtc });
         builder.HasIndex(m => m.To);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using TrustPortal.Web.Data;
+using TrustPortal.Web.Infrastructure;
 
 namespace TrustPortal.Web.Features.Email;
 
@@ -20,9 +21,6 @@ public sealed class OutboxSender(
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private const int BatchSize = 50;
-
-    /// <summary>This sender's name on the leases it takes (after each claim's own token).</summary>
-    private readonly string instance = SenderName();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -116,37 +114,12 @@ public sealed class OutboxSender(
         return delivered;
     }
 
-    /// <summary>
-    /// Takes the lease on those of <paramref name="ids"/> that nobody holds a live lease on, in one conditional update
-    /// (one write for the batch, not one per message), and returns the ones this call got: of several senders, exactly
-    /// one gets each message. The claim's own token tells its rows apart from another sender's.
-    /// </summary>
     private async Task<(HashSet<Guid> Claimed, DateTime LeaseEnds)> ClaimAsync(AppDbContext db, List<Guid> ids, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + options.Value.SendLease;
-        var claim = ClaimToken();
-        await db.OutboxMessages
-            .Where(m => ids.Contains(m.Id) && m.SentAtUtc == null && m.UndeliveredAtUtc == null && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
-        var mine = await db.OutboxMessages.AsNoTracking()
-            .Where(m => ids.Contains(m.Id) && m.ClaimedBy == claim)
-            .Select(m => m.Id)
-            .ToListAsync(cancellationToken);
-        return ([.. mine], until);
-    }
-
-    /// <summary>A token for one claim: unique, and naming this sender for whoever looks at a stuck lease.</summary>
-    private string ClaimToken()
-    {
-        var token = $"{Guid.NewGuid():N} {instance}";
-        return token.Length > 100 ? token[..100] : token;
-    }
-
-    private static string SenderName()
-    {
-        var name = $"{Environment.ProcessId} {Environment.MachineName}";
-        return name.Length > 60 ? name[..60] : name;
+        var claimed = await Leases.ClaimAsync(db.OutboxMessages.Where(m => m.SentAtUtc == null && m.UndeliveredAtUtc == null), ids, now, until, cancellationToken);
+        return (claimed, until);
     }
 
     /// <summary>The wait after the given number of failed attempts: one minute, doubling, at most an hour.</summary>

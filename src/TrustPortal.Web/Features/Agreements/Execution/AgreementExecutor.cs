@@ -239,6 +239,7 @@ public sealed class AgreementExecutor(
             userAgent = agreement.SignerUserAgent,
             countersigner = composed.Parties.CountersignerEmail,
         });
+        AgreementWebhooks.Executed(db, agreement, now);
         await AttestationLedger.CoverAsync(db, audit, execution.Actor, agreement.OrganizationId, execution.Covers,
             new AttestationEvidence(nameof(Agreement), agreement.Id, number), now, cancellationToken);
         execution.Complete(db, facts, agreement);

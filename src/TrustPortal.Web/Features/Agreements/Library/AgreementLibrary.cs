@@ -107,6 +107,7 @@ public sealed class AgreementLibrary(
         agreement.StatusChangedAtUtc = clock.GetUtcNow().UtcDateTime;
         await audit.RecordAsync(db, "agreement.voided", nameof(Agreement), id.ToString(),
             new { agreement.Number, from = previous.ToString(), reason = text });
+        AgreementWebhooks.Voided(db, agreement, agreement.StatusChangedAtUtc.Value);
         var citing = await db.Attestations.AsNoTracking()
             .Where(a => a.EvidenceId == id)
             .Select(a => a.Framework)

@@ -6,6 +6,7 @@ using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Audit;
 using TrustPortal.Web.Features.Email;
 using TrustPortal.Web.Features.TrustCenter.Updates;
+using TrustPortal.Web.Features.Webhooks;
 using TrustPortal.Web.Infrastructure;
 using TrustPortal.Web.Security;
 using TrustPortal.Web.Shared;
@@ -312,6 +313,11 @@ public sealed class SubprocessorAdminService(
                 version.Number, version.Sha256, version.ObjectionDeadline, Subprocessors = afterPublish.Count, Subscribers = subscribers.Count, Organizations = signers.Count,
                 Changes = changes.Select(c => new { Kind = c.Kind.ToString(), c.Name, c.EffectiveOn }).ToList(),
             });
+        WebhookEvents.Raise(db, WebhookEventTypes.SubprocessorsPublished, new
+        {
+            version = version.Number, version.Sha256, publishedAt = version.PublishedAtUtc, objectionDeadline = version.ObjectionDeadline, summary,
+            subprocessors = afterPublish.Count, changes = changes.Select(c => new { kind = c.Kind.ToString(), c.Name, c.EffectiveOn }).ToList(),
+        }, version.PublishedAtUtc);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using TrustPortal.Web.Data;
+
+namespace TrustPortal.Web.Features.Webhooks;
+
+/// <summary>
+/// Turns raised events into one message per enabled endpoint subscribed to the event's type. Each event is taken by one
+/// conditional update inside the transaction that adds its messages, so with several senders exactly one fans it out.
+/// An event nobody subscribes to is deleted: there is nothing to deliver.
+/// </summary>
+public static class WebhookFanOut
+{
+    private const int BatchSize = 100;
+
+    public static async Task<int> RunAsync(AppDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var events = await db.WebhookEvents.AsNoTracking()
+            .Where(e => e.FannedOutAtUtc == null)
+            .OrderBy(e => e.OccurredAtUtc)
+            .Take(BatchSize)
+            .Select(e => new { e.Id, e.Type })
+            .ToListAsync(cancellationToken);
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled).ToListAsync(cancellationToken);
+        var messages = 0;
+        foreach (var raised in events)
+        {
+            var subscribers = endpoints.Where(e => e.Subscribes(raised.Type)).ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var pending = db.WebhookEvents.Where(e => e.Id == raised.Id && e.FannedOutAtUtc == null);
+            if (subscribers.Count == 0)
+            {
+                await pending.ExecuteDeleteAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                continue;
+            }
+            if (await pending.ExecuteUpdateAsync(s => s.SetProperty(e => e.FannedOutAtUtc, nowUtc), cancellationToken) == 0)
+            {
+                continue; // another sender took it
+            }
+            db.WebhookMessages.AddRange(subscribers.Select(endpoint => new WebhookMessage
+            {
+                EndpointId = endpoint.Id,
+                EventId = raised.Id,
+                Status = WebhookMessageStatus.Pending,
+                CreatedAtUtc = nowUtc,
+                RetryingSinceUtc = nowUtc,
+                NextAttemptAtUtc = nowUtc,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            messages += subscribers.Count;
+        }
+        return messages;
+    }
+}
