@@ -157,6 +157,39 @@ public sealed class MachineReadableTests(PortalFactory portal) : IClassFixture<P
         Assert.Contains(summary, await TextAsync(client, "/trust-center.json"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task BothDocuments_ListTheDocumentLibrary_AndANewDocumentIsNotServedStale()
+    {
+        using var client = new PortalClient(portal.BaseAddress);
+        var llms = await TextAsync(client, "/llms.txt");
+        await using (var db = portal.CreateDbContext())
+        {
+            foreach (var document in await db.TrustDocuments.AsNoTracking().Where(d => d.ArchivedAtUtc == null).ToListAsync())
+            {
+                Assert.Contains($"[{document.Title}]({new Uri(portal.BaseAddress, $"/documents/{document.Id}")})", llms, StringComparison.Ordinal);
+            }
+        }
+        var json = JsonDocument.Parse(await TextAsync(client, "/trust-center.json")).RootElement;
+        var library = json.GetProperty("library").EnumerateArray().ToList();
+        Assert.Contains(library, d => d.GetProperty("visibility").GetString() == "Under NDA" && d.GetProperty("howToGet").GetString()!.Contains("NDA", StringComparison.Ordinal));
+
+        // Another instance publishes a document: this instance's cached summaries must not hide it.
+        var title = $"Library test {Guid.NewGuid():N}";
+        await using (var db = portal.CreateDbContext())
+        {
+            var template = await db.TrustDocuments.AsNoTracking().FirstAsync();
+            db.TrustDocuments.Add(new Web.Features.Documents.TrustDocument
+            {
+                Title = title, Visibility = Web.Features.Documents.DocumentVisibility.Public, FileName = "x.pdf", Content = template.Content,
+                Sha256 = template.Sha256, SizeBytes = template.SizeBytes, OwnerUserId = template.OwnerUserId, ExpiresOn = new DateOnly(2099, 1, 1),
+                PublishedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow, UpdatedBy = "another instance",
+            });
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains(title, await TextAsync(client, "/llms.txt"), StringComparison.Ordinal);
+        Assert.Contains(title, await TextAsync(client, "/trust-center.json"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/llms.txt", "text/markdown")]
     [InlineData("/trust-center.json", "application/json")]

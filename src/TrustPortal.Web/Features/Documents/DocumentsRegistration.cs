@@ -20,6 +20,7 @@ public static class DocumentsRegistration
         builder.Services.AddScoped<DocumentAdmin>();
         builder.Services.AddScoped<AccountAnalytics>();
         builder.Services.AddScoped<DocumentReminders>();
+        builder.Services.AddScoped<TrustCenter.MachineReadable.ILibraryCatalog, DocumentCatalog>();
         builder.Services.AddHostedService<DocumentReminderSchedule>();
     }
 

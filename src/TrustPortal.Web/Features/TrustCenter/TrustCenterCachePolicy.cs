@@ -43,6 +43,12 @@ public sealed class TrustCenterCachePolicy : IOutputCachePolicy
             var today = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             context.CacheVaryByRules.VaryByValues["subprocessors"] = listNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.CacheVaryByRules.VaryByValues["day"] = today;
+            // The machine-readable summaries list the document library, which changes without a publish.
+            if ((http.Request.Path == MachineReadable.TrustCenterFactsReader.LlmsTxtPath || http.Request.Path == MachineReadable.TrustCenterFactsReader.JsonPath)
+                && services.GetService<MachineReadable.ILibraryCatalog>() is { } library)
+            {
+                context.CacheVaryByRules.VaryByValues["library"] = await library.VersionAsync(cancellation);
+            }
             var antiforgeryCookie = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name + "=";
             http.Response.OnStarting(() =>
             {

@@ -27,6 +27,7 @@ public static class LlmsText
         WriteFrameworks(text, facts.Frameworks);
         WriteSubprocessors(text, facts.Subprocessors);
         WriteDocuments(text, facts.Documents);
+        WriteLibrary(text, facts.Library);
         WriteLinks(text, facts.Links);
         return text.ToString();
     }
@@ -119,6 +120,26 @@ public static class LlmsText
             text.Append("- [").Append(Line(document.Name)).Append("](").Append(document.Url).Append(") for ")
                 .Append(string.Join(", ", document.Covers)).Append(": ").Append(document.HowToGet)
                 .Append(' ').Append(Sentence(document.HowToObtain)).AppendLine();
+        }
+        text.AppendLine();
+    }
+
+    private static void WriteLibrary(StringBuilder text, IReadOnlyList<LibraryDocumentFacts> library)
+    {
+        if (library.Count == 0)
+        {
+            return;
+        }
+        text.AppendLine("## Document library").AppendLine();
+        foreach (var document in library)
+        {
+            text.Append("- [").Append(Line(document.Title)).Append("](").Append(document.Url).Append(") (").Append(document.Visibility)
+                .Append(CultureInfo.InvariantCulture, $", current until {Date(document.CurrentUntil)}): ");
+            if (!string.IsNullOrWhiteSpace(document.Description))
+            {
+                text.Append(Sentence(document.Description)).Append(' ');
+            }
+            text.AppendLine(document.HowToGet);
         }
         text.AppendLine();
     }

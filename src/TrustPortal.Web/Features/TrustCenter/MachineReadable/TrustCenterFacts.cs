@@ -13,7 +13,8 @@ public sealed record TrustCenterFacts(
     IReadOnlyList<FrameworkFacts> Frameworks,
     SubprocessorListFacts Subprocessors,
     IReadOnlyList<DocumentFacts> Documents,
-    TrustCenterLinks Links)
+    TrustCenterLinks Links,
+    IReadOnlyList<LibraryDocumentFacts> Library)
 {
     public const int CurrentSchemaVersion = 1;
 }

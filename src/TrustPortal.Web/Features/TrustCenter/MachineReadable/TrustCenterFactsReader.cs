@@ -12,7 +12,7 @@ namespace TrustPortal.Web.Features.TrustCenter.MachineReadable;
 /// program, the current subprocessors) into <see cref="TrustCenterFacts"/>, for /llms.txt and /trust-center.json.
 /// </summary>
 public sealed class TrustCenterFactsReader(TrustCenterService trustCenter, IDbContextFactory<AppDbContext> dbFactory, IOptions<VendorOptions> vendor,
-    PublicUrls urls, TimeProvider clock)
+    PublicUrls urls, TimeProvider clock, IEnumerable<ILibraryCatalog> libraries)
 {
     public const string LlmsTxtPath = "/llms.txt";
     public const string JsonPath = "/trust-center.json";
@@ -46,7 +46,8 @@ public sealed class TrustCenterFactsReader(TrustCenterService trustCenter, IDbCo
             new SubprocessorListFacts(list?.Number ?? 0, list is null ? null : Utc(list.PublishedAtUtc), links.Subprocessors,
                 subprocessors.Select(s => new SubprocessorFacts(s.Name, s.Purpose, s.Location, s.DataCategories, s.Website, s.AddedOn, s.AddedOn > today)).ToList()),
             Documents(certifications),
-            links);
+            links,
+            await LibraryAsync(cancellationToken));
     }
 
     /// <summary>One entry per document, in the compliance program's order, naming every framework it evidences.</summary>
@@ -58,6 +59,9 @@ public sealed class TrustCenterFactsReader(TrustCenterService trustCenter, IDbCo
             .Select(g => new DocumentFacts(g.Key.Name, g.Key.Access, DocumentOffers.Describe(g.Key.Access), g.First().Certification.HowToObtain,
                 g.Select(x => x.Certification.Framework.DisplayName()).Distinct().ToList(), urls.Absolute(g.Key.Path)))
             .ToList();
+
+    private async Task<IReadOnlyList<LibraryDocumentFacts>> LibraryAsync(CancellationToken cancellationToken) =>
+        libraries.FirstOrDefault() is { } library ? await library.ListAsync(cancellationToken) : [];
 
     private TrustCenterLinks Links() => new(
         urls.Absolute("/"), urls.Absolute("/commitments"), urls.Absolute("/commitments/history"), urls.Absolute("/compliance"),
