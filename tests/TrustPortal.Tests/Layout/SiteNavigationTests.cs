@@ -15,7 +15,7 @@ public sealed class SiteNavigationTests : PortalComponentTest
     {
         AddAuthorization();
 
-        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors", "/updates", "/faq", "/verify"], LinksFor());
+        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors", "/documents", "/updates", "/faq", "/verify"], LinksFor());
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class SiteNavigationTests : PortalComponentTest
         var nav = Render<SiteNavigation>(p => p.Add(c => c.CurrentPath, "/admin/certifications"));
 
         var group = nav.FindAll(".site-nav-inner details.site-nav-group").Single(g => g.QuerySelector("summary")!.TextContent.Trim() == "Site admin");
-        Assert.Equal(["/admin/content", "/admin/certifications", "/admin/subprocessors", "/admin/users", "/admin/mail"],
+        Assert.Equal(["/admin/content", "/admin/certifications", "/admin/subprocessors", "/admin/users", "/admin/mail", "/admin/webhooks"],
             group.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Contains("active", group.QuerySelector("summary")!.ClassList);
         Assert.Equal("/admin/certifications", group.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
@@ -109,7 +109,7 @@ public sealed class SiteNavigationTests : PortalComponentTest
 
         var group = nav.Find(".site-nav-inner details.site-nav-group");
         Assert.Equal("Trust center", group.QuerySelector("summary")!.TextContent.Trim());
-        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors", "/updates", "/faq", "/verify"], group.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/commitments", "/compliance", "/subprocessors", "/documents", "/updates", "/faq", "/verify"], group.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Contains("active", group.QuerySelector("summary")!.ClassList);
         Assert.Equal("/faq", group.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
     }

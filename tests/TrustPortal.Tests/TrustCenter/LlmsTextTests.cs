@@ -41,5 +41,16 @@ public sealed class LlmsTextTests
             new AuditPeriodFacts(new DateOnly(2025, 10, 1), new DateOnly(2026, 9, 30)), "Accept the NDA", "https://t.example/soc2")],
         new SubprocessorListFacts(1, null, "https://t.example/subprocessors", []),
         [],
-        new TrustCenterLinks("https://t.example/", "c", "h", "p", "s", "u", "v", "l", "j"));
+        new TrustCenterLinks("https://t.example/", "c", "h", "p", "s", "u", "v", "l", "j"),
+        [new LibraryDocumentFacts("Pen test summary", "What was tested", "On approval", "Request access.", new DateOnly(2027, 3, 31), "https://t.example/documents/1")]);
+
+    [Fact]
+    public void Write_LibraryDocument_StatesItsVisibilityExpiryAndHowToGetIt()
+    {
+        var text = LlmsText.Write(Facts());
+
+        Assert.Contains("## Document library", text, StringComparison.Ordinal);
+        Assert.Contains("- [Pen test summary](https://t.example/documents/1) (On approval, current until 2027-03-31): What was tested. Request access.",
+            text, StringComparison.Ordinal);
+    }
 }
