@@ -22,17 +22,21 @@ public static class DemoDocuments
         var soc2 = await db.Soc2Reports.AsNoTracking().OrderByDescending(r => r.PublishedAtUtc).Select(r => r.Content).FirstOrDefaultAsync();
         if (soc2 is not null)
         {
-            Add(db, ownerUserId, now, "SOC 2 Type 2 report (sample)", DemoSoc2Report.FileName, soc2, DocumentVisibility.Nda, new DateOnly(2027, 9, 30),
+            Add(db, ownerUserId, now, "SOC 2 Type 2 report (sample)", DemoSoc2Report.FileName, soc2, DocumentVisibility.Nda, Months(now, 10),
                 "The independent auditor's report on our security, availability and confidentiality controls for 1 October 2025 to 30 September 2026, with every control tested and its result.");
         }
         Add(db, ownerUserId, now, "Security and privacy overview", "meridian-ai-security-overview.pdf", Render(Overview(now)), DocumentVisibility.Public,
-            new DateOnly(2027, 6, 30), "A short summary of how we handle API data, who can reach it, how long we keep it, and the audits behind it.");
+            Months(now, 7), "A short summary of how we handle API data, who can reach it, how long we keep it, and the audits behind it.");
         Add(db, ownerUserId, now, "Penetration test summary (sample)", "meridian-ai-pentest-summary-2026-sample.pdf", Render(PenTest(now)), DocumentVisibility.Approved,
-            new DateOnly(2027, 3, 31), "What an outside firm tested in our API and console this year, what it found by severity, and what we fixed.");
+            Months(now, 4), "What an outside firm tested in our API and console this year, what it found by severity, and what we fixed.");
         Add(db, ownerUserId, now, "Security questionnaire answers (sample)", "meridian-ai-security-questionnaire-sample.pdf", Render(Questionnaire(now)),
-            DocumentVisibility.CustomersOnly, new DateOnly(2027, 1, 31), "Our standard answers to the questions customers' security teams ask most, for your vendor file.");
+            DocumentVisibility.CustomersOnly, Months(now, 6), "Our standard answers to the questions customers' security teams ask most, for your vendor file.");
         await db.SaveChangesAsync();
     }
+
+    // Dates from the seed day, so a fresh demo never starts with an owner reminder due (and tests that move time weeks
+    // ahead meet none either).
+    private static DateOnly Months(DateTime now, int months) => DateOnly.FromDateTime(now).AddMonths(months);
 
     private static void Add(AppDbContext db, string owner, DateTime now, string title, string fileName, byte[] pdf, DocumentVisibility visibility, DateOnly expires, string description) =>
         db.TrustDocuments.Add(new TrustDocument
