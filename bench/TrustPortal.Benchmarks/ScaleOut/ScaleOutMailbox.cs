@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using MimeKit;
+using netDumbster.smtp;
+using TrustPortal.Testing;
+
+namespace TrustPortal.Benchmarks.ScaleOut;
+
+/// <summary>
+/// The signatories' mailboxes: the code emails the run's SMTP server received, by recipient, in the order they arrived.
+/// Each received message is parsed once, whichever signatory is waiting, so many waiting signatories cost no more than one.
+/// </summary>
+public sealed class ScaleOutMailbox(SimpleSmtpServer smtp)
+{
+    private readonly Lock sync = new();
+    private readonly Dictionary<string, List<string>> codes = new(StringComparer.OrdinalIgnoreCase);
+    private int read;
+
+    /// <summary>How many code emails <paramref name="to"/> has received so far.</summary>
+    public int CodeCount(string to)
+    {
+        lock (sync)
+        {
+            Refresh();
+            return codes.TryGetValue(to, out var received) ? received.Count : 0;
+        }
+    }
+
+    /// <summary>
+    /// The code in the newest code email to <paramref name="to"/>, once it has more than <paramref name="before"/> of
+    /// them; null if none more came within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<string?> NewestCodeAsync(string to, int before, TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            lock (sync)
+            {
+                Refresh();
+                if (codes.TryGetValue(to, out var received) && received.Count > before)
+                {
+                    return received[^1];
+                }
+            }
+            if (waited.Elapsed > timeout)
+            {
+                return null;
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private void Refresh()
+    {
+        var received = smtp.ReceivedEmail;
+        for (var i = read; i < received.Length; i++)
+        {
+            var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(received[i].Data)));
+            if (!(message.Subject ?? "").Contains(SignatoryCodeEmails.Subject, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            string code;
+            try
+            {
+                code = SignatoryCodeEmails.CodeIn(message.TextBody ?? "");
+            }
+            catch (InvalidOperationException)
+            {
+                // Not readable back from what netDumbster stores: its signatory waits in vain, and the run reports it.
+                continue;
+            }
+            foreach (var to in message.To.Mailboxes)
+            {
+                if (!codes.TryGetValue(to.Address, out var list))
+                {
+                    codes[to.Address] = list = [];
+                }
+                list.Add(code);
+            }
+        }
+        read = received.Length;
+    }
+}
