@@ -8,12 +8,14 @@ namespace TrustPortal.Benchmarks.ScaleOut;
 /// <summary>
 /// The signatories' mailboxes: the code emails the run's SMTP server received, by recipient, in the order they arrived.
 /// Each received message is parsed once, whichever signatory is waiting, so many waiting signatories cost no more than one.
+/// netDumbster keeps messages in a ConcurrentBag, whose order is not arrival order: messages are told apart by reference,
+/// and "newest" is the one this mailbox saw last (it looks every 100 ms while anyone waits).
 /// </summary>
 public sealed class ScaleOutMailbox(SimpleSmtpServer smtp)
 {
     private readonly Lock sync = new();
     private readonly Dictionary<string, List<string>> codes = new(StringComparer.OrdinalIgnoreCase);
-    private int read;
+    private readonly HashSet<SmtpMessage> seen = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>How many code emails <paramref name="to"/> has received so far.</summary>
     public int CodeCount(string to)
@@ -52,10 +54,13 @@ public sealed class ScaleOutMailbox(SimpleSmtpServer smtp)
 
     private void Refresh()
     {
-        var received = smtp.ReceivedEmail;
-        for (var i = read; i < received.Length; i++)
+        foreach (var smtpMessage in smtp.ReceivedEmail)
         {
-            var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(received[i].Data)));
+            if (!seen.Add(smtpMessage))
+            {
+                continue;
+            }
+            var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(smtpMessage.Data)));
             if (!(message.Subject ?? "").Contains(SignatoryCodeEmails.Subject, StringComparison.Ordinal))
             {
                 continue;
@@ -79,6 +84,5 @@ public sealed class ScaleOutMailbox(SimpleSmtpServer smtp)
                 list.Add(code);
             }
         }
-        read = received.Length;
     }
 }
