@@ -52,9 +52,28 @@ public sealed class ScaleOutMailbox(SimpleSmtpServer smtp)
         }
     }
 
+    /// <summary>
+    /// What the server holds now. netDumbster copies its bag without a lock, so a message arriving during the copy makes
+    /// the copy throw: then copy again.
+    /// </summary>
+    private SmtpMessage[] Received()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return smtp.ReceivedEmail;
+            }
+            catch (Exception exception) when (exception is IndexOutOfRangeException or ArgumentException && attempt < 100)
+            {
+                Thread.Yield();
+            }
+        }
+    }
+
     private void Refresh()
     {
-        foreach (var smtpMessage in smtp.ReceivedEmail)
+        foreach (var smtpMessage in Received())
         {
             if (!seen.Add(smtpMessage))
             {
