@@ -21,9 +21,9 @@ public sealed partial class ScaleOutAdmin(IReadOnlyDictionary<string, string> se
 
     /// <summary>
     /// Prepares <paramref name="count"/> DPAs for signature by email, as the customer's colleague would, and returns the
-    /// signing paths from the emails the signatories received.
+    /// signing paths, with the address each went to, from the emails the signatories received.
     /// </summary>
-    public async Task<IReadOnlyList<string>> PrepareSignatureLinksAsync(SimpleSmtpServer smtp, int count)
+    public async Task<IReadOnlyList<SigningLink>> PrepareSignatureLinksAsync(SimpleSmtpServer smtp, int count)
     {
         var customer = await PrincipalForAsync("customer@globex.example");
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, cancellationToken) =>
@@ -37,7 +37,7 @@ public sealed partial class ScaleOutAdmin(IReadOnlyDictionary<string, string> se
         });
         var deadline = DateTime.UtcNow.AddMinutes(2);
         var read = 0;
-        var links = new HashSet<string>();
+        var links = new Dictionary<string, SigningLink>();
         // Stop once every email arrived: some do not parse back from what netDumbster stores (it keeps
         // SMTP dot-stuffing, for one), and the run needs many links, not every one.
         while (links.Count < count && read < count)
@@ -50,15 +50,16 @@ public sealed partial class ScaleOutAdmin(IReadOnlyDictionary<string, string> se
             var received = smtp.ReceivedEmail;
             foreach (var message in received.Skip(read))
             {
-                var link = SigningLink().Match(Parse(message).TextBody ?? "");
-                if (link.Success)
+                var email = Parse(message);
+                var link = SigningLinkPath().Match(email.TextBody ?? "");
+                if (link.Success && email.To.Mailboxes.FirstOrDefault() is { } to)
                 {
-                    links.Add(link.Value);
+                    links[link.Value] = new SigningLink(link.Value, to.Address);
                 }
             }
             read = received.Length;
         }
-        return [.. links];
+        return [.. links.Values];
     }
 
     /// <summary>Adds a sentence to the first commitments section and publishes it, as the trust team would.</summary>
@@ -95,5 +96,8 @@ public sealed partial class ScaleOutAdmin(IReadOnlyDictionary<string, string> se
 
     // The token is URL-safe base64 of 32 bytes: 43 characters.
     [GeneratedRegex(@"/dpa/sign/[A-Za-z0-9_-]{43}")]
-    private static partial Regex SigningLink();
+    private static partial Regex SigningLinkPath();
 }
+
+/// <summary>A signing link's path, and the address it was emailed to, where its codes go too.</summary>
+public sealed record SigningLink(string Path, string Email);

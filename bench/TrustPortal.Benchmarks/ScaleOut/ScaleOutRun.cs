@@ -50,14 +50,14 @@ public static class ScaleOutRun
         Console.WriteLine($"migrate: {(await processes.MigrateAsync()).TotalSeconds:0.0} s");
         using var admin = new ScaleOutAdmin(shared);
         _ = admin.BaseAddress;
-        var links = new ConcurrentQueue<string>(await admin.PrepareSignatureLinksAsync(smtp, linkCount));
+        var links = new ConcurrentQueue<SigningLink>(await admin.PrepareSignatureLinksAsync(smtp, linkCount));
         Console.WriteLine($"prepared {links.Count} DPAs for signature by email");
         await processes.StartInstancesAsync();
         await processes.StartNginxAsync();
         await WarmUpAsync(processes);
 
         var clock = Stopwatch.StartNew();
-        var load = new ScaleOutLoad(processes.PublicUrl, links, clock);
+        var load = new ScaleOutLoad(processes.PublicUrl, links, smtp, clock);
         var running = load.RunAsync(users, duration);
         var firstPublish = PublishAndWatchAsync(admin, processes, [0, 1], clock, killAt / 3);
         await Task.Delay(killAt);
