@@ -19,7 +19,7 @@ public sealed class RateLimitOptions
     public int VerifyPerMinute { get; set; } = 20;
     /// <summary>DPA and BAA submissions, signatures and forwards per signed-in user.</summary>
     public int SubmissionsPerHour { get; set; } = 20;
-    /// <summary>Downloads through signatories' emailed copy links (<c>GET /dpa/copy/...</c>), found or not, per client address.</summary>
+    /// <summary>Downloads through signatories' emailed copy links (<c>GET /dpa/copy/...</c>) and of library documents (<c>GET /documents/{id}/download</c>), found or not, per client address.</summary>
     public int SignatoryDownloadsPerMinute { get; set; } = 30;
     /// <summary>REST API requests (<c>/api/v1</c>) per token.</summary>
     public int ApiPerMinute { get; set; } = 120;
@@ -48,6 +48,9 @@ public static class RateLimiting
         ("/Account/ForgotPassword", "register"),
         ("/Account/ResendEmailConfirmation", "register"),
         ("/subprocessors/subscribe", "register"),
+        // Each request for a document link may send an email; using the link signs a viewer in.
+        ("/documents/access", "register"),
+        ("/documents/signin", "sign-in"),
     ];
 
     /// <summary>The signatory's download links (<see cref="Features.Dpa.SignatoryCopies"/>): GETs, each one a database read and an audit event.</summary>
@@ -70,7 +73,7 @@ public static class RateLimiting
                 var name = context.Request.Path.StartsWithSegments(ApiPath, StringComparison.OrdinalIgnoreCase) ? "api"
                     : HttpMethods.IsPost(context.Request.Method)
                     ? FormPosts.FirstOrDefault(p => context.Request.Path.Equals(p.Path, StringComparison.OrdinalIgnoreCase)).Name
-                    : HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments(SignatoryCopyPath, StringComparison.OrdinalIgnoreCase)
+                    : HttpMethods.IsGet(context.Request.Method) && IsWatermarkedDownload(context.Request.Path)
                         ? "signatory-copy"
                         : null;
                 var (permits, window) = name switch
@@ -115,6 +118,14 @@ public static class RateLimiting
             };
         });
     }
+
+    /// <summary>
+    /// Downloads that do work per request: a signatory's copy (a database read and an audit event) and a library
+    /// document (watermarked for its reader, anonymous ones included). They share one per-address limit.
+    /// </summary>
+    private static bool IsWatermarkedDownload(PathString path) =>
+        path.StartsWithSegments(SignatoryCopyPath, StringComparison.OrdinalIgnoreCase)
+        || (path.StartsWithSegments("/documents", StringComparison.OrdinalIgnoreCase) && path.Value!.EndsWith("/download", StringComparison.OrdinalIgnoreCase));
 
     internal static string Describe(TimeSpan wait) =>
         wait.TotalMinutes >= 2 ? $"{Math.Ceiling(wait.TotalMinutes):0} minutes"

@@ -16,7 +16,11 @@ public sealed partial class DocumentsPortal : MailboxPortal
     protected override TimeProvider? Clock => Time;
 
     // A viewer's browser session outlives the grant here, so a test sees the grant (not the cookie) end access.
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Documents:SessionLifetime"] = "120.00:00:00" };
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Documents:SessionLifetime"] = "120.00:00:00",
+        ["RateLimiting:SignatoryDownloadsPerMinute"] = "100000",
+    };
 
     /// <summary>Asks for a link on the form and opens it in <paramref name="client"/>, as a prospect would.</summary>
     public async Task<TrustViewer> SignInViewerAsync(PortalClient client, string email, string name = "Pat Prospect", string company = "")

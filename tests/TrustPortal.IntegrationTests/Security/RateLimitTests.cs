@@ -61,6 +61,27 @@ public sealed class RateLimitTests(LowLimitPortal portal) : IClassFixture<LowLim
     }
 
     [Fact]
+    public async Task LibraryDownloads_MoreThanTheLimit_Get429_BeforeAnyWatermarkIsDrawn()
+    {
+        // Every anonymous download of a public document draws a watermark: it counts with the signatories' downloads.
+        using var client = new PortalClient(portal.BaseAddress, IPAddress.Parse("127.0.0.10"));
+        Guid publicId;
+        await using (var db = portal.CreateDbContext())
+        {
+            publicId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                db.TrustDocuments.Where(d => d.Visibility == Web.Features.Documents.DocumentVisibility.Public).Select(d => d.Id));
+        }
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var response = await client.GetAsync($"/documents/{publicId}/download");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task VerifyStatusPage_MoreThanTheLimit_Gets429WithAClearMessageAndRetryAfter()
     {
         // An address of its own: the upload tests in this class spend 127.0.0.1's budget.
