@@ -23,13 +23,14 @@ public static class ExecutorRun
         using var portal = new QuietPortal();
         _ = portal.BaseAddress;
         var customer = await portal.PrincipalForAsync("customer@globex.example");
-        Console.WriteLine($"Executor: {signers} concurrent signers for {duration.TotalSeconds:0} s (after {warmUp.TotalSeconds:0} s warm-up), {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Executor: {signers} concurrent signers (pausing {ThinkTime.TotalMilliseconds:0} ms on average before each) for {duration.TotalSeconds:0} s (after {warmUp.TotalSeconds:0} s warm-up), {Environment.ProcessorCount} cores");
 
-        // Warm-up: JIT, fonts, the seal certificate, SQLite page cache.
-        await RunPhaseAsync(portal, customer, Math.Min(signers, 4), warmUp, new ConcurrentBag<double>(), new ConcurrentBag<string>(), new ConcurrentBag<Guid>());
+        // Warm-up under the same load: fonts, the seal certificate, the SQLite page cache, and the JIT, whose tiered
+        // recompilation of the hot paths takes about 15 s of full load on 2 cores and halves their cost.
+        await RunPhaseAsync(portal, customer, signers, warmUp, new ConcurrentBag<Sample>(), new ConcurrentBag<string>(), new ConcurrentBag<Guid>());
 
         breakdown.Reset();
-        var latencies = new ConcurrentBag<double>();
+        var latencies = new ConcurrentBag<Sample>();
         var errors = new ConcurrentBag<string>();
         var executed = new ConcurrentBag<Guid>();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -39,7 +40,7 @@ public static class ExecutorRun
         return await ReportAsync(portal, latencies, errors, executed, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, breakdown);
     }
 
-    private static async Task<int> ReportAsync(QuietPortal portal, ConcurrentBag<double> latencies, ConcurrentBag<string> errors, ConcurrentBag<Guid> executed, TimeSpan wall, TimeSpan cpu, ExecutionBreakdown breakdown)
+    private static async Task<int> ReportAsync(QuietPortal portal, ConcurrentBag<Sample> latencies, ConcurrentBag<string> errors, ConcurrentBag<Guid> executed, TimeSpan wall, TimeSpan cpu, ExecutionBreakdown breakdown)
     {
         await using var db = portal.CreateDbContext();
         var ids = executed.ToList();
@@ -52,12 +53,13 @@ public static class ExecutorRun
             .Select(a => a.Sequence).OrderBy(s => s).ToListAsync();
         var gapless = sequences.Count == 0 || (sequences.Distinct().Count() == sequences.Count && sequences[^1] - sequences[0] + 1 == sequences.Count);
 
-        var sorted = latencies.Order().ToArray();
-        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        var sorted = latencies.Select(l => l.Milliseconds).Order().ToArray();
+        double Percentile(double p) => Percentiles.Of(sorted, p);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"executions: {sorted.Length} in {wall.TotalSeconds:0.0} s = {sorted.Length / wall.TotalSeconds:0.0} /s; "
             + $"p50 {Percentile(0.50):0.0} ms, p95 {Percentile(0.95):0.0} ms, p99 {Percentile(0.99):0.0} ms, max {(sorted.Length == 0 ? 0 : sorted[^1]):0.0} ms"));
         Console.WriteLine($"where the time went: {breakdown}");
+        Console.WriteLine($"by {Timeline.Window.TotalSeconds:0} s window (a drift here means the run was not at steady state): {Timeline.Of(latencies)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU: {cpu.TotalMilliseconds / Math.Max(1, sorted.Length):0.0} ms of processor time per execution (all threads, GC included)"));
         Console.WriteLine($"errors: {errors.Count}; lost: {ids.Count - stored} of {ids.Count}; numbers consecutive without duplicates: {gapless}");
         foreach (var error in errors.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(5))
@@ -67,14 +69,23 @@ public static class ExecutorRun
         return errors.IsEmpty && stored == ids.Count && gapless ? 0 : 1;
     }
 
+    /// <summary>THINK_MS: each signer's pause before each execution (none by default: every signer starts again at once).</summary>
+    private static readonly TimeSpan ThinkTime = TimeSpan.FromMilliseconds(
+        int.TryParse(Environment.GetEnvironmentVariable("THINK_MS"), CultureInfo.InvariantCulture, out var think) ? think : 0);
+
     private static async Task RunPhaseAsync(QuietPortal portal, System.Security.Claims.ClaimsPrincipal customer, int signers, TimeSpan duration,
-        ConcurrentBag<double> latencies, ConcurrentBag<string> errors, ConcurrentBag<Guid> executed)
+        ConcurrentBag<Sample> latencies, ConcurrentBag<string> errors, ConcurrentBag<Guid> executed)
     {
         var stop = DateTime.UtcNow + duration;
         var workers = Enumerable.Range(0, signers).Select(signer => Task.Run(async () =>
         {
             while (DateTime.UtcNow < stop)
             {
+                if (ThinkTime > TimeSpan.Zero)
+                {
+                    // A person reads and types between two signatures: anywhere from half to one and a half times THINK_MS.
+                    await Task.Delay(ThinkTime * (0.5 + Random.Shared.NextDouble()));
+                }
                 await ExecuteOnceAsync(portal, customer, signer, Stopwatch.GetTimestamp(), latencies, errors, executed);
             }
         })).ToList();
@@ -93,14 +104,22 @@ public static class ExecutorRun
         var customer = await portal.PrincipalForAsync("customer@globex.example");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Executor, open loop: {perSecond:0.#} arrivals/s for {duration.TotalSeconds:0} s (after {warmUp.TotalSeconds:0} s warm-up), {Environment.ProcessorCount} cores"));
-        await RunPhaseAsync(portal, customer, 4, warmUp, new ConcurrentBag<double>(), new ConcurrentBag<string>(), new ConcurrentBag<Guid>());
+        // Warm-up at the same rate (see RunAsync); what is still running when it ends finishes before the measured arrivals start.
+        await ArriveAsync(portal, customer, perSecond, warmUp, new ConcurrentBag<Sample>(), new ConcurrentBag<string>(), new ConcurrentBag<Guid>());
 
         breakdown.Reset();
-        var latencies = new ConcurrentBag<double>();
+        var latencies = new ConcurrentBag<Sample>();
         var errors = new ConcurrentBag<string>();
         var executed = new ConcurrentBag<Guid>();
-        var arrivals = (int)(perSecond * duration.TotalSeconds);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = await ArriveAsync(portal, customer, perSecond, duration, latencies, errors, executed);
+        return await ReportAsync(portal, latencies, errors, executed, wall, Process.GetCurrentProcess().TotalProcessorTime - cpu, breakdown);
+    }
+
+    private static async Task<TimeSpan> ArriveAsync(QuietPortal portal, System.Security.Claims.ClaimsPrincipal customer, double perSecond, TimeSpan duration,
+        ConcurrentBag<Sample> latencies, ConcurrentBag<string> errors, ConcurrentBag<Guid> executed)
+    {
+        var arrivals = (int)(perSecond * duration.TotalSeconds);
         var start = Stopwatch.GetTimestamp();
         var running = new List<Task>(arrivals);
         for (var i = 0; i < arrivals; i++)
@@ -115,12 +134,11 @@ public static class ExecutorRun
             running.Add(Task.Run(() => ExecuteOnceAsync(portal, customer, signer, planned, latencies, errors, executed)));
         }
         await Task.WhenAll(running);
-        var wall = Stopwatch.GetElapsedTime(start);
-        return await ReportAsync(portal, latencies, errors, executed, wall, Process.GetCurrentProcess().TotalProcessorTime - cpu, breakdown);
+        return Stopwatch.GetElapsedTime(start);
     }
 
     private static async Task ExecuteOnceAsync(QuietPortal portal, System.Security.Claims.ClaimsPrincipal customer, int signer, long startedAt,
-        ConcurrentBag<double> latencies, ConcurrentBag<string> errors, ConcurrentBag<Guid> executed)
+        ConcurrentBag<Sample> latencies, ConcurrentBag<string> errors, ConcurrentBag<Guid> executed)
     {
         try
         {
@@ -132,7 +150,7 @@ public static class ExecutorRun
                 errors.Add($"DPA refused: {string.Join(" ", result.Errors.Select(e => e.ErrorMessage))}");
                 return;
             }
-            latencies.Add(Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
+            latencies.Add(new Sample(Stopwatch.GetTimestamp(), Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds));
             executed.Add(result.AgreementId!.Value);
         }
 #pragma warning disable CA1031 // A benchmark records every failure and goes on.

@@ -26,7 +26,7 @@ if (args is ["executor", ..])
     Directory.SetCurrentDirectory(AppContext.BaseDirectory);
     var signers = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
     var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30;
-    var warmUp = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var warmUp = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20;
     return await ExecutorRun.RunAsync(signers, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUp));
 }
 // "executor-rate [arrivals per second] [seconds] [warm-up seconds]": the same executions arriving at a fixed rate (open loop).
@@ -35,7 +35,7 @@ if (args is ["executor-rate", ..])
     Directory.SetCurrentDirectory(AppContext.BaseDirectory);
     var rate = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
     var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30;
-    var warmUp = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var warmUp = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20;
     return await ExecutorRun.RunOpenAsync(rate, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUp));
 }
 // "scale [organizations] [agreements]": Legal's workspace over a large seeded book; exits 1 if a target is missed.

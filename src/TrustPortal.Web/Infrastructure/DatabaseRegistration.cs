@@ -34,7 +34,8 @@ public static class DatabaseRegistration
             }
             // Wait on a locked database (SQLITE_BUSY) for up to this many seconds instead of failing at once.
             sqlite.DefaultTimeout = sqlite.DefaultTimeout <= 0 ? 30 : sqlite.DefaultTimeout;
-            AddContext<SqliteAppDbContext>(builder, options => options.UseSqlite(sqlite.ToString()).AddInterceptors(new SearchText.SqliteFunctions()));
+            AddContext<SqliteAppDbContext>(builder, options => options.UseSqlite(sqlite.ToString())
+                .AddInterceptors(new SearchText.SqliteFunctions(), new SqliteBusyTimeout(TimeSpan.FromSeconds(sqlite.DefaultTimeout))));
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();

@@ -87,6 +87,19 @@ public sealed class BusyDatabaseTests(BusyPortal portal) : IClassFixture<BusyPor
     }
 
     [SqliteOnlyFact]
+    public async Task EveryConnection_LetsSqliteItselfWaitForTheLock_AsLongAsTheDefaultTimeout()
+    {
+        // SQLite's own busy handler retries within milliseconds of the lock's release; without it Microsoft.Data.Sqlite
+        // sleeps 150 ms between attempts, and every signer queued behind that writer waits too.
+        await using var db = portal.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout;";
+
+        Assert.Equal(1000L, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [SqliteOnlyFact]
     public async Task Forward_WhileAnotherConnectionHoldsTheWriteLock_SaysBusyAndSendsNothing()
     {
         var draft = DpaTestData.GlobexDraft();

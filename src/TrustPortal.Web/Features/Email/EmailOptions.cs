@@ -14,6 +14,12 @@ public sealed class EmailOptions
     public TimeSpan DegradedAfter { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// After a message is queued, how long the sender waits for more before it sends: messages queued close together
+    /// go in one batch, claimed in one commit and marked sent in one, instead of two commits each.
+    /// </summary>
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How long a sender holds a message it is sending; longer than any SMTP send takes.</summary>
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
     public SmtpOptions Smtp { get; set; } = new();

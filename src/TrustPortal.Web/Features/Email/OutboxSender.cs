@@ -22,6 +22,10 @@ public sealed class OutboxSender(
 {
     private const int BatchSize = 50;
 
+    // Sent marks are committed together, at most this long after the first of them: a crash re-sends at most this much
+    // mail (with the same Message-ID, which receivers use to drop duplicates).
+    private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -29,7 +33,10 @@ public sealed class OutboxSender(
             try
             {
                 await DeliverDueAsync(stoppingToken);
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                if (await signal.WaitAsync(options.Value.PollInterval, stoppingToken) && options.Value.BatchWindow > TimeSpan.Zero)
+                {
+                    await Task.Delay(options.Value.BatchWindow, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -69,6 +76,7 @@ public sealed class OutboxSender(
         // a message this one is still sending. What is left goes with the next batch, here or elsewhere.
         var stopAt = leaseEnds - options.Value.SendLease / 4;
         await using var batch = await transport.OpenBatchAsync(cancellationToken);
+        long? unsavedSince = null;
         foreach (var message in due)
         {
             if (claimed.Contains(message.Id) && clock.GetUtcNow().UtcDateTime >= stopAt)
@@ -109,8 +117,14 @@ public sealed class OutboxSender(
                     logger.LogWarning("Email {MessageId} attempt {Attempts} failed: {Error}", message.Id, message.Attempts, ex.Message);
                 }
             }
-            await db.SaveChangesAsync(cancellationToken);
+            unsavedSince ??= System.Diagnostics.Stopwatch.GetTimestamp();
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(unsavedSince.Value) >= CommitEvery)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                unsavedSince = null;
+            }
         }
+        await db.SaveChangesAsync(cancellationToken);
         return delivered;
     }
 
