@@ -72,7 +72,8 @@ public static class PortalPipeline
         app.MapRazorComponents<App>()
             // SecurityHeaders already sends frame-ancestors 'none'; Blazor's own default ('self') would be a second, weaker CSP.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null)
-            .AllowFrameworkEndpointsAnonymously();
+            .AllowFrameworkEndpointsAnonymously()
+            .AnswerHeadOnPages();
         app.MapAdditionalIdentityEndpoints();
         // An address that matches nothing is a 404 for everyone (rendered by /not-found), not a sign-in prompt.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();
@@ -85,6 +86,25 @@ public static class PortalPipeline
     /// never starts for a visitor. A page endpoint carries <see cref="ComponentTypeMetadata"/> and keeps its own
     /// [Authorize]/[AllowAnonymous] (or the fallback); everything else this builder maps is framework.
     /// </summary>
+    /// <summary>
+    /// Pages answer HEAD as they answer GET, without the body (Kestrel drops it): uptime monitors and link checkers ask
+    /// with HEAD, and a page that exists must not say 404 to them. Razor components map GET and POST only.
+    /// </summary>
+    private static RazorComponentsEndpointConventionBuilder AnswerHeadOnPages(this RazorComponentsEndpointConventionBuilder builder)
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<ComponentTypeMetadata>().Any()
+                && endpoint.Metadata.OfType<HttpMethodMetadata>().LastOrDefault() is { } methods
+                && methods.HttpMethods.Contains(HttpMethods.Get) && !methods.HttpMethods.Contains(HttpMethods.Head))
+            {
+                // The last method metadata is the one routing reads.
+                endpoint.Metadata.Add(new HttpMethodMetadata([.. methods.HttpMethods, HttpMethods.Head]));
+            }
+        });
+        return builder;
+    }
+
     private static RazorComponentsEndpointConventionBuilder AllowFrameworkEndpointsAnonymously(this RazorComponentsEndpointConventionBuilder builder)
     {
         builder.Add(endpoint =>
