@@ -73,6 +73,8 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 }
 await app.SeedDemoDataAsync();
 
+// First, so that it also covers the token lookup and every middleware after it.
+app.UseApiErrors();
 app.UsePortalPipeline();
 app.MapPortalCoreEndpoints();
 app.MapPortalEndpoints();
