@@ -190,6 +190,52 @@ public sealed class MachineReadableTests(PortalFactory portal) : IClassFixture<P
         Assert.Contains(title, await TextAsync(client, "/trust-center.json"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task BothDocuments_ListTheFaqsPublicAnswersOnly_AndANewAnswerIsNotServedStale()
+    {
+        using var client = new PortalClient(portal.BaseAddress);
+        await using (var db = portal.CreateDbContext())
+        {
+            db.Answers.Add(new Web.Features.Answers.Answer
+            {
+                Question = $"Customers only {Guid.NewGuid():N}?", Body = "Only for signed-in customers.",
+                Visibility = Web.Features.Answers.AnswerVisibility.CustomersOnly, UpdatedAtUtc = DateTime.UtcNow, UpdatedBy = "test",
+            });
+            await db.SaveChangesAsync();
+        }
+        var llms = await TextAsync(client, "/llms.txt");
+        var json = JsonDocument.Parse(await TextAsync(client, "/trust-center.json")).RootElement;
+        var faq = json.GetProperty("faq").EnumerateArray().Select(e => e.GetProperty("question").GetString()).ToList();
+        await using (var db = portal.CreateDbContext())
+        {
+            var answers = await db.Answers.AsNoTracking().ToListAsync();
+            var publicAnswers = answers.Where(a => a.Visibility == Web.Features.Answers.AnswerVisibility.Public).ToList();
+            Assert.NotEmpty(publicAnswers);
+            Assert.All(publicAnswers, a => Assert.Contains($"### {a.Question}\n", llms, StringComparison.Ordinal));
+            Assert.All(publicAnswers, a => Assert.Contains($"/faq#faq-{a.Id}", llms, StringComparison.Ordinal));
+            Assert.Equal(publicAnswers.Select(a => a.Question).Order(StringComparer.Ordinal), faq.Order(StringComparer.Ordinal));
+            Assert.All(answers.Where(a => a.Visibility != Web.Features.Answers.AnswerVisibility.Public), a =>
+            {
+                Assert.DoesNotContain(a.Question, llms, StringComparison.Ordinal);
+                Assert.DoesNotContain(a.Question, faq);
+            });
+        }
+
+        // Another instance adds a public answer: this instance's cached summaries must not hide it.
+        var question = $"Public question {Guid.NewGuid():N}?";
+        await using (var db = portal.CreateDbContext())
+        {
+            db.Answers.Add(new Web.Features.Answers.Answer
+            {
+                Question = question, Body = "A public answer.", Visibility = Web.Features.Answers.AnswerVisibility.Public,
+                UpdatedAtUtc = DateTime.UtcNow, UpdatedBy = "another instance",
+            });
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains($"### {question}", await TextAsync(client, "/llms.txt"), StringComparison.Ordinal);
+        Assert.Contains(question, await TextAsync(client, "/trust-center.json"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/llms.txt", "text/markdown")]
     [InlineData("/trust-center.json", "application/json")]

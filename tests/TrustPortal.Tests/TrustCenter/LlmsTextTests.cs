@@ -42,7 +42,17 @@ public sealed class LlmsTextTests
         new SubprocessorListFacts(1, null, "https://t.example/subprocessors", []),
         [],
         new TrustCenterLinks("https://t.example/", "c", "h", "p", "s", "u", "v", "l", "j"),
-        [new LibraryDocumentFacts("Pen test summary", "What was tested", "On approval", "Request access.", new DateOnly(2027, 3, 31), "https://t.example/documents/1")]);
+        [new LibraryDocumentFacts("Pen test summary", "What was tested", "On approval", "Request access.", new DateOnly(2027, 3, 31), "https://t.example/documents/1")],
+        [new FaqFacts("Do you train on\n## my data?", "No.\n\n# Details\n\nNot without opt-in.", ["training"], "https://t.example/faq#faq-7")]);
+
+    [Fact]
+    public void Write_FaqAnswer_KeepsTheQuestionOnOneLine_NestsTheAnswersHeadingsUnderIt_AndLinksItsSource()
+    {
+        var text = LlmsText.Write(Facts());
+
+        Assert.Contains("## Frequently asked questions\n\n### Do you train on ## my data?\n\nNo.\n\n#### Details\n\nNot without opt-in.\n\nSource: https://t.example/faq#faq-7\n",
+            text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Write_LibraryDocument_StatesItsVisibilityExpiryAndHowToGetIt()

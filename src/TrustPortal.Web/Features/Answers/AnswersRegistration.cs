@@ -18,6 +18,7 @@ public static class AnswersRegistration
             builder.Services.AddSingleton<IAnswerSearch, SqliteAnswerSearch>();
         }
         builder.Services.AddScoped<AnswerLibrary>();
+        builder.Services.AddScoped<TrustCenter.MachineReadable.IFaqCatalog, FaqCatalog>();
         builder.Services.AddScoped<QuestionnaireService>();
     }
 

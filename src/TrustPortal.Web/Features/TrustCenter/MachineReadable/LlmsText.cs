@@ -28,6 +28,7 @@ public static class LlmsText
         WriteSubprocessors(text, facts.Subprocessors);
         WriteDocuments(text, facts.Documents);
         WriteLibrary(text, facts.Library);
+        WriteFaq(text, facts.Faq);
         WriteLinks(text, facts.Links);
         return text.ToString();
     }
@@ -122,6 +123,22 @@ public static class LlmsText
                 .Append(' ').Append(Sentence(document.HowToObtain)).AppendLine();
         }
         text.AppendLine();
+    }
+
+    private static void WriteFaq(StringBuilder text, IReadOnlyList<FaqFacts> faq)
+    {
+        if (faq.Count == 0)
+        {
+            return;
+        }
+        text.AppendLine("## Frequently asked questions").AppendLine();
+        foreach (var entry in faq)
+        {
+            text.Append("### ").AppendLine(Line(entry.Question)).AppendLine();
+            // The answer is the published Markdown; its own headings are pushed below the question's.
+            text.AppendLine(Demote(entry.AnswerMarkdown.Trim())).AppendLine();
+            text.Append("Source: ").AppendLine(entry.Url).AppendLine();
+        }
     }
 
     private static void WriteLibrary(StringBuilder text, IReadOnlyList<LibraryDocumentFacts> library)

@@ -14,7 +14,8 @@ public sealed record TrustCenterFacts(
     SubprocessorListFacts Subprocessors,
     IReadOnlyList<DocumentFacts> Documents,
     TrustCenterLinks Links,
-    IReadOnlyList<LibraryDocumentFacts> Library)
+    IReadOnlyList<LibraryDocumentFacts> Library,
+    IReadOnlyList<FaqFacts> Faq)
 {
     public const int CurrentSchemaVersion = 1;
 }

@@ -12,7 +12,7 @@ namespace TrustPortal.Web.Features.TrustCenter.MachineReadable;
 /// program, the current subprocessors) into <see cref="TrustCenterFacts"/>, for /llms.txt and /trust-center.json.
 /// </summary>
 public sealed class TrustCenterFactsReader(TrustCenterService trustCenter, IDbContextFactory<AppDbContext> dbFactory, IOptions<VendorOptions> vendor,
-    PublicUrls urls, TimeProvider clock, IEnumerable<ILibraryCatalog> libraries)
+    PublicUrls urls, TimeProvider clock, IEnumerable<ILibraryCatalog> libraries, IEnumerable<IFaqCatalog> faqs)
 {
     public const string LlmsTxtPath = "/llms.txt";
     public const string JsonPath = "/trust-center.json";
@@ -47,7 +47,8 @@ public sealed class TrustCenterFactsReader(TrustCenterService trustCenter, IDbCo
                 subprocessors.Select(s => new SubprocessorFacts(s.Name, s.Purpose, s.Location, s.DataCategories, s.Website, s.AddedOn, s.AddedOn > today)).ToList()),
             Documents(certifications),
             links,
-            await LibraryAsync(cancellationToken));
+            await LibraryAsync(cancellationToken),
+            faqs.FirstOrDefault() is { } faq ? await faq.ListAsync(cancellationToken) : []);
     }
 
     /// <summary>One entry per document, in the compliance program's order, naming every framework it evidences.</summary>

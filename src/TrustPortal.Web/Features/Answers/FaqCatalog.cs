@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TrustPortal.Web.Data;
+using TrustPortal.Web.Features.TrustCenter.MachineReadable;
+using TrustPortal.Web.Infrastructure;
+
+namespace TrustPortal.Web.Features.Answers;
+
+/// <summary>The FAQ's public answers, as /llms.txt and /trust-center.json list them, in the order /faq shows them.</summary>
+public sealed class FaqCatalog(IDbContextFactory<AppDbContext> dbFactory, PublicUrls urls) : IFaqCatalog
+{
+    public async Task<IReadOnlyList<FaqFacts>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var answers = await db.Answers.AsNoTracking().Where(a => a.Visibility == AnswerVisibility.Public)
+            .Select(a => new { a.Id, a.Question, a.Body, a.Tags })
+            .ToListAsync(cancellationToken);
+        return answers
+            .OrderBy(a => a.Question, StringComparer.OrdinalIgnoreCase)
+            .Select(a => new FaqFacts(a.Question, a.Body, AnswerRules.SplitTags(a.Tags), urls.Absolute($"/faq#faq-{a.Id}")))
+            .ToList();
+    }
+
+    public async Task<string> VersionAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var publicAnswers = db.Answers.Where(a => a.Visibility == AnswerVisibility.Public);
+        var latest = await db.Answers.MaxAsync(a => (DateTime?)a.UpdatedAtUtc, cancellationToken);
+        var count = await publicAnswers.CountAsync(cancellationToken);
+        var idSum = await publicAnswers.SumAsync(a => (long)a.Id, cancellationToken);
+        // A deletion lowers the count and the id sum; an edit, or a change of visibility, moves the latest time.
+        return string.Create(CultureInfo.InvariantCulture, $"{count}:{idSum}:{latest?.Ticks ?? 0}");
+    }
+}
