@@ -158,6 +158,40 @@ public sealed class Soc2Tests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     [Fact]
+    public async Task AnAcceptanceOfEarlierTerms_UnlocksNothing_UntilTheReaderAcceptsTheCurrentOnes()
+    {
+        var reader = await NewReaderAsync("Riley Reader");
+        Guid earlierId;
+        await using (var db = portal.CreateDbContext())
+        {
+            // Version 1 named the SOC 2 report only; the current terms cover every document shared under NDA.
+            var earlier = new NdaAcceptance
+            {
+                OrganizationId = reader.OrganizationId, UserId = reader.UserId, UserName = "Riley Reader", Email = reader.Email,
+                NdaVersion = NdaText.Version - 1, NdaSha256 = new string('a', 64), TypedName = "Riley Reader", AcceptedAtUtc = DateTime.UtcNow.AddDays(-30),
+            };
+            db.NdaAcceptances.Add(earlier);
+            await db.SaveChangesAsync();
+            earlierId = earlier.Id;
+        }
+        using var client = await SignedInAsync(reader.Email);
+
+        using (var refused = await client.GetAsync("/soc2/report"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
+        var accepted = await AcceptAsync(reader.Email, "Riley Reader", consent: true);
+
+        Assert.True(accepted.Succeeded);
+        Assert.NotEqual(earlierId, accepted.AcceptanceId);
+        using var download = await client.GetAsync("/soc2/report");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        using var document = PdfDocument.Open(await download.Content.ReadAsByteArrayAsync());
+        Assert.Contains($"under NDA v{NdaText.Version}", string.Join(" ", document.GetPage(1).GetWords().Select(w => w.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Acceptance_ByAcmeCustomer_IsNeverSeenOrUsedByAnotherOrganizationOrColleague()
     {
         var accepted = await AcceptAsync(Acme, "Casey Customer", consent: true);
