@@ -14,7 +14,7 @@ public sealed class LoopbackWebhookPortal : PortalFactory
 
 public sealed class WebhookBrowserFixture() : BrowserFixture(new LoopbackWebhookPortal());
 
-/// <summary>An Admin registers an endpoint, copies its secret once, reads the delivery log and resends a failed message.</summary>
+/// <summary>An Admin registers an endpoint, copies its secret once, reads the delivery log, resends a failed message and sends a test event.</summary>
 public sealed class WebhooksJourneyTests(WebhookBrowserFixture fixture) : IClassFixture<WebhookBrowserFixture>
 {
     // Port 9 (discard) on loopback: nothing listens, so every attempt fails at once without leaving the machine.
@@ -63,6 +63,11 @@ public sealed class WebhooksJourneyTests(WebhookBrowserFixture fixture) : IClass
         await admin.GetByRole(AriaRole.Button, new() { Name = "Attempts and payload of msg_failed" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Region, new() { Name = "Message details" })).ToContainTextAsync("8.");
         await Assertions.Expect(admin.GetByRole(AriaRole.Region, new() { Name = "Message details" })).ToContainTextAsync("No answer");
+
+        await admin.ClickButtonAsync("Send a test event");
+        await Assertions.Expect(admin.Locator(".mud-snackbar", new() { HasText = "Test event queued" })).ToBeVisibleAsync();
+        await Assertions.Expect(rows.Filter(new() { HasText = WebhookEventTypes.Test })).ToHaveCountAsync(1);
+        await Assertions.Expect(rows).ToHaveCountAsync(4);
     }
 
     private async Task<int> AttemptsAsync(string webhookId)

@@ -11,7 +11,7 @@ public sealed class WebhookAdminAccessTests(StrictWebhookPortal portal) : IClass
     [InlineData("legal@trustportal.local")]
     [InlineData("sales@trustportal.local")]
     [InlineData("customer@acme.example")]
-    public async Task NonAdmins_CannotRegisterListOrResend(string email)
+    public async Task NonAdmins_CannotRegisterListResendOrTest(string email)
     {
         await using var scope = portal.ScopeAs(await portal.PrincipalForAsync(email));
         var admin = scope.ServiceProvider.GetRequiredService<WebhookAdmin>();
@@ -24,6 +24,7 @@ public sealed class WebhookAdminAccessTests(StrictWebhookPortal portal) : IClass
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => log.GetPageAsync(Guid.NewGuid(), null, 0, 10));
         Assert.False((await log.ResendAsync(Guid.NewGuid())).Succeeded);
         Assert.False((await admin.RotateSecretAsync(Guid.NewGuid())).Succeeded);
+        Assert.Equal(WebhookAdmin.NotAdmin, (await admin.SendTestAsync(Guid.NewGuid())).Error);
         await using var db = portal.CreateDbContext();
         Assert.False(await db.WebhookEndpoints.AnyAsync(e => e.Url == "https://8.8.8.8/hooks"));
     }

@@ -119,6 +119,32 @@ public sealed class WebhookAdmin(
         return null;
     });
 
+    /// <summary>
+    /// Queues a signed <c>webhook.test</c> event for this endpoint only, whatever it subscribes to; its delivery shows in
+    /// the endpoint's log like any other. A disabled endpoint is sent nothing, so it is refused.
+    /// </summary>
+    public async Task<WebhookSaveResult> SendTestAsync(Guid id)
+    {
+        if (!await currentUser.IsInRoleAsync(Roles.Admin))
+        {
+            return WebhookSaveResult.Fail(NotAdmin);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var endpoint = await db.WebhookEndpoints.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id);
+        if (endpoint is null)
+        {
+            return WebhookSaveResult.Fail(Gone);
+        }
+        if (!endpoint.Enabled)
+        {
+            return WebhookSaveResult.Fail("This endpoint is disabled, and nothing is sent to a disabled endpoint. Enable it first.");
+        }
+        var message = WebhookEvents.AddTest(db, id, clock.GetUtcNow().UtcDateTime);
+        await audit.RecordAsync(db, "webhook.endpoint.tested", nameof(WebhookEndpoint), id.ToString(), new { endpoint.Url, messageId = message.Id });
+        await db.SaveChangesAsync();
+        return new WebhookSaveResult(true, null, Id: id);
+    }
+
     /// <summary>Removes the endpoint with its delivery log.</summary>
     public Task<WebhookSaveResult> DeleteAsync(Guid id) => ChangeAsync(id, "webhook.endpoint.deleted", (endpoint, _) => null, remove: true);
 

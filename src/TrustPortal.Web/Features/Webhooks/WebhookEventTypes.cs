@@ -12,6 +12,11 @@ public static class WebhookEventTypes
     public const string AccessGranted = "access.granted";
     public const string SubprocessorsPublished = "subprocessors.published";
     public const string DataSharingChanged = "data_sharing.changed";
+    /// <summary>
+    /// Sent only when an Admin presses "Send a test event", to that one endpoint whatever it subscribes to; never
+    /// subscribable, so not in <see cref="All"/>.
+    /// </summary>
+    public const string Test = "webhook.test";
 
     /// <summary>Every event with what it means, in the order the admin page lists them.</summary>
     public static readonly IReadOnlyList<(string Type, string Description)> All =

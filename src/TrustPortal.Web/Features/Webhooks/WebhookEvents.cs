@@ -20,17 +20,46 @@ public static class WebhookEvents
         {
             throw new ArgumentException($"Unknown webhook event type '{type}'.", nameof(type));
         }
-        db.WebhookEvents.Add(new WebhookEvent
-        {
-            MessageId = $"msg_{Guid.CreateVersion7():N}",
-            Type = type,
-            Payload = JsonSerializer.Serialize(new
-            {
-                type,
-                timestamp = nowUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-                data,
-            }, Json),
-            OccurredAtUtc = nowUtc,
-        });
+        db.WebhookEvents.Add(New(type, data, nowUtc));
     }
+
+    /// <summary>
+    /// A <see cref="WebhookEventTypes.Test"/> event already fanned out, with its one message to <paramref name="endpointId"/>:
+    /// the sender delivers it like any other (signed, retried, logged), and no other endpoint gets it.
+    /// </summary>
+    public static WebhookMessage AddTest(AppDbContext db, Guid endpointId, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var test = New(WebhookEventTypes.Test, new
+        {
+            endpointId,
+            message = "A test event sent by an administrator. It announces no change: acknowledge it with a 2xx answer.",
+        }, nowUtc);
+        test.FannedOutAtUtc = nowUtc;
+        db.WebhookEvents.Add(test);
+        var message = new WebhookMessage
+        {
+            EndpointId = endpointId,
+            EventId = test.Id,
+            Status = WebhookMessageStatus.Pending,
+            CreatedAtUtc = nowUtc,
+            RetryingSinceUtc = nowUtc,
+            NextAttemptAtUtc = nowUtc,
+        };
+        db.WebhookMessages.Add(message);
+        return message;
+    }
+
+    private static WebhookEvent New(string type, object data, DateTime nowUtc) => new()
+    {
+        MessageId = $"msg_{Guid.CreateVersion7():N}",
+        Type = type,
+        Payload = JsonSerializer.Serialize(new
+        {
+            type,
+            timestamp = nowUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            data,
+        }, Json),
+        OccurredAtUtc = nowUtc,
+    };
 }
