@@ -23,6 +23,12 @@ public sealed class WebhookOptions
     /// <summary>How often each instance looks for due messages.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long the delivery log keeps an event once every message of it is finished (delivered or failed); older ones
+    /// are deleted, with their attempts, about once an hour.
+    /// </summary>
+    public TimeSpan KeepDeliveriesFor { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How long a sender holds the messages it claimed before another instance may take them.</summary>
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -21,6 +21,10 @@ public sealed class WebhookSender(
 {
     private const int BatchSize = 50;
     private const int ParallelDeliveries = 8;
+    private static readonly TimeSpan CleanUpEvery = TimeSpan.FromHours(1);
+
+    // When this instance next deletes old deliveries; only how often it tries, never what is right to delete.
+    private DateTime nextCleanUpUtc = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,12 +53,26 @@ public sealed class WebhookSender(
         }
     }
 
-    /// <summary>Fans out new events, then sends every message due now; returns how many were delivered.</summary>
+    /// <summary>
+    /// Fans out new events, then sends every message due now; about once an hour, deletes deliveries past keeping first
+    /// (<see cref="WebhookRetention"/>). Returns how many messages were delivered.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await WebhookFanOut.RunAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (now >= nextCleanUpUtc)
+            {
+                nextCleanUpUtc = now + CleanUpEvery;
+                var deleted = await WebhookRetention.CleanUpAsync(db, now, options.Value.KeepDeliveriesFor, cancellationToken);
+                if (deleted > 0)
+                {
+                    logger.LogInformation("Deleted {Count} webhook events delivered more than {Days} days ago, with their messages and attempts.",
+                        deleted, options.Value.KeepDeliveriesFor.TotalDays);
+                }
+            }
+            await WebhookFanOut.RunAsync(db, now, cancellationToken);
         }
         return await DeliverDueAsync(cancellationToken);
     }

@@ -10,6 +10,7 @@ public static class WebhooksRegistration
             .Bind(builder.Configuration.GetSection(WebhookOptions.Section))
             .Validate(o => o.RetryFor > TimeSpan.Zero, "Webhooks:RetryFor must be positive (default 1.00:00:00).")
             .Validate(o => o.DisableAfter > TimeSpan.Zero, "Webhooks:DisableAfter must be positive (default 1.00:00:00).")
+            .Validate(o => o.KeepDeliveriesFor >= o.RetryFor, "Webhooks:KeepDeliveriesFor must be at least Webhooks:RetryFor (default 30.00:00:00).")
             .Validate(o => o.Timeout >= TimeSpan.FromSeconds(1) && o.Timeout <= TimeSpan.FromMinutes(1), "Webhooks:Timeout must be between 1 second and 1 minute.")
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Webhooks:PollInterval must be positive.")
             .Validate(o => o.SendLease >= o.Timeout * 4, "Webhooks:SendLease must be at least four times Webhooks:Timeout.")
