@@ -1,8 +1,13 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustPortal.Testing;
+using TrustPortal.Web.Data;
 using TrustPortal.Web.Features.Documents;
+using TrustPortal.Web.Features.Organizations;
+using TrustPortal.Web.Features.Soc2;
+using TrustPortal.Web.Security;
 
 namespace TrustPortal.IntegrationTests.Documents;
 
@@ -65,6 +70,40 @@ public sealed class AccountAnalyticsTests(DocumentsPortal portal) : IClassFixtur
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var line = (await csv.Content.ReadAsStringAsync()).Split("\r\n").Single(l => l.Contains(domain, StringComparison.Ordinal));
         Assert.StartsWith($"Analytics Co,{domain},2,4,3,2,2,no,", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACustomersDomain_IsNamedAfterItsOrganization_AndShowsTheNdaAMemberAccepted_WhateverTheAddressCase()
+    {
+        var domain = $"member-{Guid.NewGuid():N}.example";
+        var organizationName = $"Member Org {Guid.NewGuid():N}";
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var organization = new Organization { Name = organizationName, CreatedAtUtc = DateTime.UtcNow };
+            db.Organizations.Add(organization);
+            await db.SaveChangesAsync();
+            // Addresses keep the case they were typed in; the company is matched on the domain whatever its case.
+            var email = $"Member@{domain.ToUpperInvariant()}";
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var member = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Morgan Member", OrganizationId = organization.Id };
+            Assert.True((await users.CreateAsync(member, PortalFactory.DemoPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(member, Roles.Customer)).Succeeded);
+            db.NdaAcceptances.Add(new NdaAcceptance
+            {
+                OrganizationId = organization.Id, UserId = member.Id, UserName = "Morgan Member", Email = email, NdaVersion = NdaText.Version,
+                NdaSha256 = NdaText.Sha256, TypedName = "Morgan Member", AcceptedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        using var colleague = new PortalClient(portal.BaseAddress);
+        await portal.SignInViewerAsync(colleague, $"colleague@{domain}");
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync($"/documents/{await portal.DocumentIdAsync(DocumentVisibility.Public)}")).StatusCode);
+
+        var row = Assert.Single(await portal.AsAsync(Sales, s => s.GetRequiredService<AccountAnalytics>().ListAsync(domain)));
+
+        Assert.Equal(organizationName, row.Company);
+        Assert.True(row.NdaOnFile);
     }
 
     [Fact]

@@ -55,15 +55,23 @@ public sealed class AccountAnalytics(IDbContextFactory<AppDbContext> dbFactory, 
         var domains = counts.Select(c => c.Domain).ToList();
         var viewers = await db.TrustViewers.AsNoTracking().Where(v => domains.Contains(v.Domain))
             .Select(v => new { v.Domain, v.Company, Nda = v.NdaAcceptedAtUtc != null }).ToListAsync(cancellationToken);
-        var ndaEmails = await db.NdaAcceptances.AsNoTracking().Select(a => a.Email).Distinct().ToListAsync(cancellationToken);
-        var ndaDomains = ndaEmails.Select(DocumentRules.DomainOf).OfType<string>().ToHashSet();
-        var organizations = await (
-            from u in db.Users.AsNoTracking()
-            join o in db.Organizations.AsNoTracking() on u.OrganizationId equals o.Id
-            select new { u.Email, o.Name }).ToListAsync(cancellationToken);
-        var organizationByDomain = organizations
-            .Select(x => (Domain: DocumentRules.DomainOf(x.Email), x.Name)).Where(x => x.Domain is not null)
-            .GroupBy(x => x.Domain!).ToDictionary(g => g.Key, g => g.First().Name);
+        // Only this page's companies: each address's domain is compared in the database, so a large customer base is
+        // never loaded to label a few rows. These overloads are the ones EF Core translates (instr/strpos, lower).
+#pragma warning disable CA1304, CA1311, CA1866
+        var ndaDomains = (await db.NdaAcceptances.AsNoTracking()
+            .Select(a => a.Email.Substring(a.Email.IndexOf("@") + 1).ToLower())
+            .Where(d => domains.Contains(d))
+            .Distinct()
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var organizationByDomain = (await (
+                from u in db.Users.AsNoTracking()
+                join o in db.Organizations.AsNoTracking() on u.OrganizationId equals o.Id
+                let domain = u.Email!.Substring(u.Email.IndexOf("@") + 1).ToLower()
+                where domains.Contains(domain)
+                select new { Domain = domain, o.Name })
+            .ToListAsync(cancellationToken))
+            .GroupBy(x => x.Domain, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+#pragma warning restore CA1304, CA1311, CA1866
         var accounts = await db.TrustAccounts.AsNoTracking().Where(a => domains.Contains(a.Domain))
             .Select(a => new { a.Domain, a.OwnerUserId, Owner = db.Users.Where(u => u.Id == a.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToDictionaryAsync(a => a.Domain, cancellationToken);
