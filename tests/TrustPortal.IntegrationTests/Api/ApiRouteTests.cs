@@ -113,12 +113,26 @@ public sealed class ApiRouteTests(PortalFactory portal) : IClassFixture<PortalFa
         }
     }
 
-    /// <summary>Each /api/v1 route the app maps, with the scope its metadata names.</summary>
+    [Theory]
+    [InlineData("/api/v1/no-such-endpoint")]
+    [InlineData("/api/v1/agreements/x/y/z")]
+    public async Task AnAddressThatIsNoEndpoint_Is404Problem_WithTheReference_NotTheHtmlPage(string url)
+    {
+        using var client = ApiTestData.Client(portal, await ApiTestData.CreateTokenAsync(portal, ApiTestData.LegalEmail, [ApiScopes.AgreementsRead]));
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(ApiRegistration.ReferenceUrl, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Each /api/v1 route the app maps (not the fallback for addresses that are none), with the scope its metadata names.</summary>
     private Dictionary<string, string> ApiRoutes()
     {
         _ = portal.BaseAddress;
         var routes = portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => (e.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("api/v1/", StringComparison.Ordinal))
+            .Where(e => (e.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("api/v1/", StringComparison.Ordinal) && e.Order != int.MaxValue)
             .ToDictionary(e => "/" + e.RoutePattern.RawText!.TrimStart('/'), e => e.Metadata.GetMetadata<ApiScopeMetadata>()?.Scope ?? "(none)");
         Assert.NotEmpty(routes);
         Assert.DoesNotContain("(none)", routes.Values);

@@ -41,6 +41,19 @@ public static class ApiRegistration
         api.MapRequestsApi();
         api.MapElectionsApi();
         api.MapAuditApi();
+        // An address under /api/v1 that is no endpoint (or not for this method) is a JSON problem, not the portal's HTML 404 page.
+        app.MapFallback("/api/v1/{**path}", (HttpContext http) =>
+            {
+                if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+                {
+                    pages.Enabled = false;
+                }
+                http.Response.Headers.CacheControl = "no-store";
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                    detail: $"There is no API endpoint {http.Request.Method} {http.Request.Path}. The reference lists every endpoint: {ReferenceUrl}");
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
 
         // The document and its reference page are for signed-in people (the portal's cookie), like the token pages.
         app.UseApiReferenceCsp(ReferencePath);
