@@ -9,10 +9,16 @@ using TrustPortal.Web.Features.Dpa;
 
 namespace TrustPortal.Benchmarks.ScaleOut;
 
-/// <summary>One request as a user met it: when it started and ended (seconds into the run) and what went wrong.</summary>
-public sealed record Outcome(string Kind, double StartSeconds, double EndSeconds, string? Error)
+/// <summary>
+/// One request as a user met it: when it started and ended (seconds into the run), what went wrong, and which instance
+/// nginx sent it to (its X-Upstream header: "127.0.0.1:port", several when it tried the next; null without an answer).
+/// </summary>
+public sealed record Outcome(string Kind, double StartSeconds, double EndSeconds, string? Error, string? Upstream = null)
 {
     public double Milliseconds => (EndSeconds - StartSeconds) * 1000;
+
+    public static string? UpstreamOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Upstream", out var values) ? string.Join(", ", values) : null;
 }
 
 /// <summary>
@@ -60,9 +66,11 @@ public sealed partial class ScaleOutLoad(Uri publicUrl, ConcurrentQueue<SigningL
     {
         var start = clock.Elapsed.TotalSeconds;
         string? error = null;
+        string? upstream = null;
         try
         {
             using var response = await client.GetAsync(path);
+            upstream = Outcome.UpstreamOf(response);
             await response.Content.ReadAsByteArrayAsync();
             error = response.IsSuccessStatusCode ? null : $"GET {path}: {(int)response.StatusCode}";
         }
@@ -70,7 +78,7 @@ public sealed partial class ScaleOutLoad(Uri publicUrl, ConcurrentQueue<SigningL
         {
             error = $"GET {path}: {exception.Message}";
         }
-        Outcomes.Add(new Outcome("page", start, clock.Elapsed.TotalSeconds, error));
+        Outcomes.Add(new Outcome("page", start, clock.Elapsed.TotalSeconds, error, upstream));
     }
 
     /// <summary>
@@ -84,8 +92,14 @@ public sealed partial class ScaleOutLoad(Uri publicUrl, ConcurrentQueue<SigningL
         IHtmlDocument page;
         try
         {
-            page = await client.GetDocumentAsync(link.Path);
-            Outcomes.Add(new Outcome("signing page", start, clock.Elapsed.TotalSeconds, null));
+            using var response = await client.GetAsync(link.Path);
+            if (!response.IsSuccessStatusCode)
+            {
+                Outcomes.Add(new Outcome("signing page", start, clock.Elapsed.TotalSeconds, $"GET signing page: {(int)response.StatusCode}", Outcome.UpstreamOf(response)));
+                return;
+            }
+            page = await PortalClient.ParseAsync(response);
+            Outcomes.Add(new Outcome("signing page", start, clock.Elapsed.TotalSeconds, null, Outcome.UpstreamOf(response)));
         }
         catch (HttpRequestException exception)
         {
@@ -93,18 +107,20 @@ public sealed partial class ScaleOutLoad(Uri publicUrl, ConcurrentQueue<SigningL
             return;
         }
         start = clock.Elapsed.TotalSeconds;
-        var (signForm, codeError) = await ConfirmAddressAsync(client, link, page);
-        Outcomes.Add(new Outcome("emailed code", start, clock.Elapsed.TotalSeconds, codeError));
+        var (signForm, codeError, codeUpstream) = await ConfirmAddressAsync(client, link, page);
+        Outcomes.Add(new Outcome("emailed code", start, clock.Elapsed.TotalSeconds, codeError, codeUpstream));
         if (signForm is null)
         {
             return;
         }
         start = clock.Elapsed.TotalSeconds;
         string? error;
+        string? upstream = null;
         try
         {
             using var response = await client.SubmitFormAsync(signForm, link.Path, DpaSignByLinkForms.Sign,
                 new Dictionary<string, string> { ["Input.TypedName"] = "Sam Signer", ["Input.Consent"] = "true" });
+            upstream = Outcome.UpstreamOf(response);
             var body = await response.Content.ReadAsStringAsync();
             var executed = Executed().Match(body);
             if (response.IsSuccessStatusCode && executed.Success)
@@ -121,14 +137,14 @@ public sealed partial class ScaleOutLoad(Uri publicUrl, ConcurrentQueue<SigningL
         {
             error = $"POST signing page: {exception.Message}";
         }
-        Outcomes.Add(new Outcome("signature", start, clock.Elapsed.TotalSeconds, error));
+        Outcomes.Add(new Outcome("signature", start, clock.Elapsed.TotalSeconds, error, upstream));
     }
 
     /// <summary>
     /// "Email me a code" on <paramref name="page"/>, the code from the newest code email to the link's address that
     /// arrived after asking, entered in the form the answer shows. Returns the page with the sign form, or why not.
     /// </summary>
-    private async Task<(IHtmlDocument? SignForm, string? Error)> ConfirmAddressAsync(PortalClient client, SigningLink link, IHtmlDocument page)
+    private async Task<(IHtmlDocument? SignForm, string? Error, string? Upstream)> ConfirmAddressAsync(PortalClient client, SigningLink link, IHtmlDocument page)
     {
         var before = mailbox.CodeCount(link.Email);
         IHtmlDocument sent;
@@ -137,21 +153,21 @@ public sealed partial class ScaleOutLoad(Uri publicUrl, ConcurrentQueue<SigningL
             using var response = await client.SubmitFormAsync(page, link.Path, DpaSignByLinkForms.SendCode, new Dictionary<string, string>());
             if (!response.IsSuccessStatusCode)
             {
-                return (null, $"POST send code: {(int)response.StatusCode}");
+                return (null, $"POST send code: {(int)response.StatusCode}", Outcome.UpstreamOf(response));
             }
             sent = await PortalClient.ParseAsync(response);
         }
         catch (HttpRequestException exception)
         {
-            return (null, $"POST send code: {exception.Message}");
+            return (null, $"POST send code: {exception.Message}", null);
         }
         if (!(sent.Body?.TextContent ?? "").Contains("We emailed a code", StringComparison.Ordinal))
         {
-            return (null, $"POST send code: no code sent: {Shown(sent)}");
+            return (null, $"POST send code: no code sent: {Shown(sent)}", null);
         }
         if (await mailbox.NewestCodeAsync(link.Email, before, CodeEmailTimeout) is not { } code)
         {
-            return (null, $"no code email within {CodeEmailTimeout.TotalSeconds:0} s");
+            return (null, $"no code email within {CodeEmailTimeout.TotalSeconds:0} s", null);
         }
         try
         {
@@ -159,16 +175,16 @@ public sealed partial class ScaleOutLoad(Uri publicUrl, ConcurrentQueue<SigningL
                 new Dictionary<string, string> { ["Code.Value"] = code });
             if (!response.IsSuccessStatusCode)
             {
-                return (null, $"POST code: {(int)response.StatusCode}");
+                return (null, $"POST code: {(int)response.StatusCode}", Outcome.UpstreamOf(response));
             }
             var verified = await PortalClient.ParseAsync(response);
             return verified.QuerySelector("input[name='Input.TypedName']") is not null
-                ? (verified, null)
-                : (null, $"POST code: no sign form: {Shown(verified)}");
+                ? (verified, null, Outcome.UpstreamOf(response))
+                : (null, $"POST code: no sign form: {Shown(verified)}", Outcome.UpstreamOf(response));
         }
         catch (HttpRequestException exception)
         {
-            return (null, $"POST code: {exception.Message}");
+            return (null, $"POST code: {exception.Message}", null);
         }
     }
 

@@ -123,7 +123,10 @@ public sealed class ScaleOutProcesses(string webDirectory, string folder) : IDis
         }
     }
 
-    /// <summary>deploy/nginx/trustportal.conf's proxy rules on plain HTTP, with every path under the run's folder.</summary>
+    /// <summary>
+    /// deploy/nginx/trustportal.conf's proxy rules on plain HTTP, with every path under the run's folder, and an X-Upstream
+    /// header naming the instance that answered, so the report can tell which failures the killed instance caused.
+    /// </summary>
     private string NginxConfiguration(string root)
     {
         var user = Environment.UserName == "root" ? "user root;" : "";
@@ -160,6 +163,8 @@ public sealed class ScaleOutProcesses(string webDirectory, string folder) : IDis
                     proxy_next_upstream error timeout http_502 http_503;
                     proxy_next_upstream_tries 2;
                     proxy_connect_timeout 5s;
+                    # The bench's only addition: which instance (or instances, when nginx tried the next) answered.
+                    add_header X-Upstream $upstream_addr always;
                     location / { proxy_pass http://trustportal; proxy_read_timeout 120s; }
                 }
             }
