@@ -6,7 +6,8 @@ namespace TrustPortal.E2E.Layout;
 
 /// <summary>
 /// Every page each kind of user reaches, at a laptop (1366 px) and a phone (390 px) width: nothing is wider than the
-/// screen and nothing is drawn over the footer. A full-page screenshot of each lands in artifacts/screenshots.
+/// screen, nothing is drawn over the footer, and the tab's title names the vendor's trust center, never the software's
+/// name. A full-page screenshot of each lands in artifacts/screenshots.
 /// </summary>
 public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -30,6 +31,11 @@ public sealed class LayoutTests(BrowserFixture fixture) : IClassFixture<BrowserF
                 await OpenSettledAsync(page, route);
                 var found = await page.EvaluateAsync<string[]>(LayoutProblemsScript);
                 problems.AddRange(found.Select(problem => $"{role} {width}px {route}: {problem}"));
+                var title = await page.TitleAsync();
+                if (!title.EndsWith(" · Meridian AI Trust Center", StringComparison.Ordinal) || title.Contains("TrustPortal", StringComparison.Ordinal))
+                {
+                    problems.Add($"{role} {width}px {route}: the title \"{title}\" does not end with the vendor's trust center");
+                }
                 await page.ScreenshotAsync(new() { Path = ScreenshotPath(role, width, route), FullPage = true });
             }
         }

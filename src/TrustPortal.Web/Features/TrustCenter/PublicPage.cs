@@ -1,7 +1,7 @@
 namespace TrustPortal.Web.Features.TrustCenter;
 
-/// <summary>Page titles of the public trust center.</summary>
+/// <summary>Page titles of the public trust center: the same as every page's tab title (<see cref="Components.Shared.PortalTitle"/>).</summary>
 public static class PublicPage
 {
-    public static string Title(string vendor, string page) => $"{page} · {vendor} Trust Center";
+    public static string Title(string vendor, string page) => Components.Shared.PortalTitle.Format(vendor, page);
 }
