@@ -80,13 +80,6 @@ public static class PortalPipeline
     }
 
     /// <summary>
-    /// The fallback policy (signed in unless a page says otherwise) must cover pages, never the framework's own endpoints
-    /// that pages stand on: the circuit hub (<c>/_blazor</c>, its negotiate and disconnect), <c>/_blazor/initializers</c> and
-    /// the framework script. Behind the wall they answer 302 to sign-in and a public interactive page such as /verify
-    /// never starts for a visitor. A page endpoint carries <see cref="ComponentTypeMetadata"/> and keeps its own
-    /// [Authorize]/[AllowAnonymous] (or the fallback); everything else this builder maps is framework.
-    /// </summary>
-    /// <summary>
     /// Pages answer HEAD as they answer GET, without the body (Kestrel drops it): uptime monitors and link checkers ask
     /// with HEAD, and a page that exists must not say 404 to them. Razor components map GET and POST only.
     /// </summary>
@@ -105,6 +98,13 @@ public static class PortalPipeline
         return builder;
     }
 
+    /// <summary>
+    /// The fallback policy (signed in unless a page says otherwise) must cover pages, never the framework's own endpoints
+    /// that pages stand on: the circuit hub (<c>/_blazor</c>, its negotiate and disconnect), <c>/_blazor/initializers</c> and
+    /// the framework script. Behind the wall they answer 302 to sign-in and a public interactive page such as /verify
+    /// never starts for a visitor. A page endpoint carries <see cref="ComponentTypeMetadata"/> and keeps its own
+    /// [Authorize]/[AllowAnonymous] (or the fallback); everything else this builder maps is framework.
+    /// </summary>
     private static RazorComponentsEndpointConventionBuilder AllowFrameworkEndpointsAnonymously(this RazorComponentsEndpointConventionBuilder builder)
     {
         builder.Add(endpoint =>
