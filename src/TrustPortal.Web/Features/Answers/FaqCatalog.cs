@@ -6,7 +6,7 @@ using TrustPortal.Web.Infrastructure;
 
 namespace TrustPortal.Web.Features.Answers;
 
-/// <summary>The FAQ's public answers, as /llms.txt and /trust-center.json list them, in the order /faq shows them.</summary>
+/// <summary>The FAQ's public answers, as /llms.txt and /trust-center.json list them: alphabetically by question.</summary>
 public sealed class FaqCatalog(IDbContextFactory<AppDbContext> dbFactory, PublicUrls urls) : IFaqCatalog
 {
     public async Task<IReadOnlyList<FaqFacts>> ListAsync(CancellationToken cancellationToken)

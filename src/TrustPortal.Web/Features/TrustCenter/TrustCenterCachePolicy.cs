@@ -44,15 +44,16 @@ public sealed class TrustCenterCachePolicy : IOutputCachePolicy
             context.CacheVaryByRules.VaryByValues["subprocessors"] = listNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.CacheVaryByRules.VaryByValues["day"] = today;
             // The machine-readable summaries list the document library and the FAQ, which change without a publish.
-            if ((http.Request.Path == MachineReadable.TrustCenterFactsReader.LlmsTxtPath || http.Request.Path == MachineReadable.TrustCenterFactsReader.JsonPath)
-                && services.GetService<MachineReadable.ILibraryCatalog>() is { } library)
+            if (http.Request.Path == MachineReadable.TrustCenterFactsReader.LlmsTxtPath || http.Request.Path == MachineReadable.TrustCenterFactsReader.JsonPath)
             {
-                context.CacheVaryByRules.VaryByValues["library"] = await library.VersionAsync(cancellation);
-            }
-            if ((http.Request.Path == MachineReadable.TrustCenterFactsReader.LlmsTxtPath || http.Request.Path == MachineReadable.TrustCenterFactsReader.JsonPath)
-                && services.GetService<MachineReadable.IFaqCatalog>() is { } faq)
-            {
-                context.CacheVaryByRules.VaryByValues["faq"] = await faq.VersionAsync(cancellation);
+                if (services.GetService<MachineReadable.ILibraryCatalog>() is { } library)
+                {
+                    context.CacheVaryByRules.VaryByValues["library"] = await library.VersionAsync(cancellation);
+                }
+                if (services.GetService<MachineReadable.IFaqCatalog>() is { } faq)
+                {
+                    context.CacheVaryByRules.VaryByValues["faq"] = await faq.VersionAsync(cancellation);
+                }
             }
             var antiforgeryCookie = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name + "=";
             http.Response.OnStarting(() =>
