@@ -15,12 +15,16 @@ public sealed class WebhookSender(
     IDbContextFactory<AppDbContext> dbFactory,
     WebhookDelivery delivery,
     WebhookEndpointHealth health,
+    WebhookSignal signal,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
     ILogger<WebhookSender> logger) : BackgroundService
 {
     private const int BatchSize = 50;
     private const int ParallelDeliveries = 8;
+
+    // Events are saved before the transaction that holds them commits: a moment's wait after a wake-up finds them committed.
+    private static readonly TimeSpan AfterWakeUp = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan CleanUpEvery = TimeSpan.FromHours(1);
 
     // When this instance next deletes old deliveries; only how often it tries, never what is right to delete.
@@ -44,7 +48,10 @@ public sealed class WebhookSender(
             }
             try
             {
-                await Task.Delay(options.Value.PollInterval, stoppingToken);
+                if (await signal.WaitAsync(options.Value.PollInterval, stoppingToken))
+                {
+                    await Task.Delay(AfterWakeUp, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {

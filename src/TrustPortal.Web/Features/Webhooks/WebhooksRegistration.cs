@@ -29,6 +29,8 @@ public static class WebhooksRegistration
             });
         builder.Services.AddSingleton<WebhookDelivery>();
         builder.Services.AddSingleton<WebhookEndpointHealth>();
+        builder.Services.AddSingleton<WebhookSignal>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<WebhookSignal>());
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         builder.Services.AddScoped<WebhookAdmin>();
