@@ -44,12 +44,27 @@ public sealed class WebhookSignal : SaveChangesInterceptor, IDisposable
 
     public void Dispose() => signal.Dispose();
 
-    // Before saving, the added events are still in the change tracker; afterwards they are not "added" any more.
+    // Before saving, the added events are still in the change tracker; afterwards they are not "added" any more. Events
+    // are added with Add, which marks them at once, so the look needs no extra scan of every tracked entity.
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<WebhookEvent>().Any(e => e.State == EntityState.Added))
+        if (context is null)
         {
-            raising.AddOrUpdate(context, this);
+            return;
+        }
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (tracker.Entries<WebhookEvent>().Any(e => e.State == EntityState.Added))
+            {
+                raising.AddOrUpdate(context, this);
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 
