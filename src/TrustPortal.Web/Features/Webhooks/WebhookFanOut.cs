@@ -25,18 +25,18 @@ public static class WebhookFanOut
             return 0;
         }
         var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled).ToListAsync(cancellationToken);
+        // Events nobody subscribes to (all of them, on a portal without endpoints) go in one statement, not one commit each.
+        var unwanted = events.Where(raised => !endpoints.Any(e => e.Subscribes(raised.Type))).Select(raised => raised.Id).ToList();
+        if (unwanted.Count > 0)
+        {
+            await db.WebhookEvents.Where(e => unwanted.Contains(e.Id) && e.FannedOutAtUtc == null).ExecuteDeleteAsync(cancellationToken);
+        }
         var messages = 0;
-        foreach (var raised in events)
+        foreach (var raised in events.Where(raised => !unwanted.Contains(raised.Id)))
         {
             var subscribers = endpoints.Where(e => e.Subscribes(raised.Type)).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var pending = db.WebhookEvents.Where(e => e.Id == raised.Id && e.FannedOutAtUtc == null);
-            if (subscribers.Count == 0)
-            {
-                await pending.ExecuteDeleteAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                continue;
-            }
             if (await pending.ExecuteUpdateAsync(s => s.SetProperty(e => e.FannedOutAtUtc, nowUtc), cancellationToken) == 0)
             {
                 continue; // another sender took it
