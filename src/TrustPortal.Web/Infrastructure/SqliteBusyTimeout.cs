@@ -10,8 +10,8 @@ namespace TrustPortal.Web.Infrastructure;
 /// </summary>
 /// <remarks>
 /// Without it, Microsoft.Data.Sqlite retries a busy statement after sleeping 150 ms each time. One executor waiting
-/// behind the outbox's short commit then stalled every signer queued behind it for 150 ms, which was most of the
-/// executor's p99. SQLite's own handler retries within a few milliseconds of the lock being released. The wait is as
+/// behind the outbox's short commit then stalled every signer queued behind it for 150 ms: the tail of the
+/// executor's latency. SQLite's own handler retries within a few milliseconds of the lock being released. The wait is as
 /// long as the connection's Default Timeout, so a database that stays locked still fails as before.
 /// </remarks>
 public sealed class SqliteBusyTimeout(TimeSpan timeout) : DbConnectionInterceptor
