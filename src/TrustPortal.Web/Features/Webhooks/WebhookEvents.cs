@@ -37,15 +37,7 @@ public static class WebhookEvents
         }, nowUtc);
         test.FannedOutAtUtc = nowUtc;
         db.WebhookEvents.Add(test);
-        var message = new WebhookMessage
-        {
-            EndpointId = endpointId,
-            EventId = test.Id,
-            Status = WebhookMessageStatus.Pending,
-            CreatedAtUtc = nowUtc,
-            RetryingSinceUtc = nowUtc,
-            NextAttemptAtUtc = nowUtc,
-        };
+        var message = WebhookMessage.Pending(endpointId, test.Id, nowUtc);
         db.WebhookMessages.Add(message);
         return message;
     }

@@ -41,15 +41,7 @@ public static class WebhookFanOut
             {
                 continue; // another sender took it
             }
-            db.WebhookMessages.AddRange(subscribers.Select(endpoint => new WebhookMessage
-            {
-                EndpointId = endpoint.Id,
-                EventId = raised.Id,
-                Status = WebhookMessageStatus.Pending,
-                CreatedAtUtc = nowUtc,
-                RetryingSinceUtc = nowUtc,
-                NextAttemptAtUtc = nowUtc,
-            }));
+            db.WebhookMessages.AddRange(subscribers.Select(endpoint => WebhookMessage.Pending(endpoint.Id, raised.Id, nowUtc)));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();

@@ -7,6 +7,17 @@ namespace TrustPortal.Web.Features.Webhooks;
 /// <summary>One event on its way to one endpoint: retried with back-off until it is delivered or its time runs out.</summary>
 public class WebhookMessage : ILeasedWork
 {
+    /// <summary>A message waiting to be sent now, for the first time.</summary>
+    public static WebhookMessage Pending(Guid endpointId, Guid eventId, DateTime nowUtc) => new()
+    {
+        EndpointId = endpointId,
+        EventId = eventId,
+        Status = WebhookMessageStatus.Pending,
+        CreatedAtUtc = nowUtc,
+        RetryingSinceUtc = nowUtc,
+        NextAttemptAtUtc = nowUtc,
+    };
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid EndpointId { get; set; }
     public WebhookEndpoint? Endpoint { get; set; }
