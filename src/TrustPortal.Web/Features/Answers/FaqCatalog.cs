@@ -24,11 +24,16 @@ public sealed class FaqCatalog(IDbContextFactory<AppDbContext> dbFactory, Public
     public async Task<string> VersionAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var publicAnswers = db.Answers.Where(a => a.Visibility == AnswerVisibility.Public);
-        var latest = await db.Answers.MaxAsync(a => (DateTime?)a.UpdatedAtUtc, cancellationToken);
-        var count = await publicAnswers.CountAsync(cancellationToken);
-        var idSum = await publicAnswers.SumAsync(a => (long)a.Id, cancellationToken);
-        // A deletion lowers the count and the id sum; an edit, or a change of visibility, moves the latest time.
-        return string.Create(CultureInfo.InvariantCulture, $"{count}:{idSum}:{latest?.Ticks ?? 0}");
+        // One round trip on every request for the summaries. A deletion lowers the count and the id sum; an edit, or a
+        // change of visibility, moves the latest time.
+        var version = await db.Answers.GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Count = g.Count(a => a.Visibility == AnswerVisibility.Public),
+                IdSum = g.Sum(a => a.Visibility == AnswerVisibility.Public ? (long)a.Id : 0L),
+                Latest = g.Max(a => a.UpdatedAtUtc),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return version is null ? "0" : string.Create(CultureInfo.InvariantCulture, $"{version.Count}:{version.IdSum}:{version.Latest.Ticks}");
     }
 }
